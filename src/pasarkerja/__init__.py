@@ -1,0 +1,3 @@
+"""pasarkerja: labour-market link and match for Indonesia."""
+
+__version__ = "0.1.0"

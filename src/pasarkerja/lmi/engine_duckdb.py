@@ -1,0 +1,258 @@
+"""The DuckDB engine: the bases of :mod:`pasarkerja.lmi.engine` as SQL over the source relations.
+
+The relations are registered from pyarrow tables or read from Parquet. By default they are copied into
+DuckDB's own columnar storage once (``materialise=True``): a few seconds at national scale, after which
+each indicator query reads compressed, statistics-pruned columns. DuckDB cannot attach SQLite or PostgreSQL
+here (its ``sqlite``/``postgres`` scanners are downloaded on first use and there is no network), so the
+outer layer hands the tables over as Arrow (see ``store.lmi_source``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from pasarkerja.lmi.definitions import (
+    MONTHLY_FACTOR,
+    NOT_FULL_TIME,
+    TOTAL,
+    education_fit_rows,
+    minimum_wage_rows,
+)
+from pasarkerja.lmi.engine import COVERAGE, QUANTILES, ROWS, Measure, dimension_union
+from pasarkerja.lmi.periods import LmiInputError, Period
+from pasarkerja.lmi.schema import RELATIONS, LmiSource
+
+
+def _dims(occupation: str, region: str, education: str, sex: str | None, skill: str | None) -> dict[str, str]:
+    dims = {
+        f"isco{n}": f"CASE WHEN length({occupation}) >= {n} THEN substr({occupation}, 1, {n}) ELSE '' END"
+        for n in range(1, 5)
+    }
+    dims["province"] = f"CASE WHEN length({region}) >= 2 THEN substr({region}, 1, 2) ELSE '' END"
+    dims["regency"] = f"CASE WHEN length({region}) >= 4 THEN substr({region}, 1, 4) ELSE '' END"
+    dims["education"] = f"coalesce({education}, '')"
+    if sex is not None:
+        dims["sex"] = f"coalesce({sex}, '')"
+    if skill is not None:
+        dims["skill"] = f"coalesce({skill}, '')"
+    return dims
+
+
+def _date(value: dt.date) -> str:
+    return f"DATE '{value.isoformat()}'"
+
+
+_FACTOR = (
+    "CASE coalesce(v.pay_period, 'month') "
+    + " ".join(f"WHEN '{period}' THEN {factor!r}" for period, factor in MONTHLY_FACTOR.items())
+    + " END"
+)
+_PMIN = "(CASE WHEN v.pay_min > 0 THEN v.pay_min END)"
+_PMAX = "(CASE WHEN v.pay_max > 0 THEN v.pay_max END)"
+_PAY = (
+    f"(CASE WHEN {_PMIN} IS NOT NULL AND {_PMAX} IS NOT NULL THEN ({_PMIN} + {_PMAX}) / 2.0 "
+    f"ELSE coalesce({_PMIN}, {_PMAX}) END) * {_FACTOR}"
+)
+_TOP = f"coalesce({_PMAX}, {_PMIN}) * {_FACTOR}"
+_NOT_FULL_TIME = ", ".join(f"'{kind}'" for kind in NOT_FULL_TIME)
+_BELOW = (
+    f"CASE WHEN ({_TOP}) IS NULL OR u.amount_rp IS NULL OR coalesce(v.employment_type, '') IN "
+    f"({_NOT_FULL_TIME}) THEN NULL ELSE ({_TOP}) < u.amount_rp END"
+)
+
+
+def _base(base: str, period: Period) -> tuple[str, str, dict[str, str], dict[str, str]]:
+    """FROM clause, WHERE clause, dimension expressions, measure-column expressions of a base."""
+    start, end = _date(period.start), _date(period.end)
+    seeker_dims = _dims("s.occupation_code", "s.region_code", "s.education_level", "s.sex", None)
+    active = f"s.registered_on <= {end} AND (s.inactive_since IS NULL OR s.inactive_since > {end})"
+    posted = f"coalesce(v.status, '') <> 'draft' AND v.posted_date BETWEEN {start} AND {end}"
+    vacancy_dims = _dims("v.occupation_code", "v.region_code", "v.min_education", None, None)
+    linked = _dims(
+        "coalesce(v.occupation_code, s.occupation_code)",
+        "coalesce(v.region_code, s.region_code)",
+        "s.education_level",
+        "s.sex",
+        None,
+    )
+    if base == "seekers_active":
+        return "seeker s", active, seeker_dims, {"seeker_id": "s.seeker_id"}
+    if base == "seekers_registered":
+        return (
+            "seeker s",
+            f"s.registered_on BETWEEN {start} AND {end}",
+            seeker_dims,
+            {"seeker_id": "s.seeker_id"},
+        )
+    if base == "seekers_on_register":
+        where = f"s.registered_on <= {end} AND (s.inactive_since IS NULL OR s.inactive_since > {start})"
+        placed = (
+            f"s.seeker_id IN (SELECT seeker_id FROM placement WHERE placed_on BETWEEN {start} AND {end} "
+            "AND seeker_id IS NOT NULL)"
+        )
+        return "seeker s", where, seeker_dims, {"seeker_id": "s.seeker_id", "placed": placed}
+    if base == "vacancies_posted":
+        source = (
+            "vacancy v LEFT JOIN ump u ON u.province_code = substr(v.region_code, 1, 2) "
+            "AND u.year = year(v.posted_date)"
+        )
+        columns = {
+            "vacancy_id": "v.vacancy_id",
+            "openings": "v.openings",
+            "pay": _PAY,
+            "below_min": _BELOW,
+            "discriminatory": "v.discriminatory",
+        }
+        return source, posted, vacancy_dims, columns
+    if base == "vacancies_open":
+        where = (
+            f"coalesce(v.status, '') <> 'draft' AND v.posted_date <= {end} "
+            f"AND (v.closed_on IS NULL OR v.closed_on >= {end})"
+        )
+        return "vacancy v", where, vacancy_dims, {"vacancy_id": "v.vacancy_id", "openings": "v.openings"}
+    if base == "referrals":
+        source = (
+            "application a LEFT JOIN vacancy v ON v.vacancy_id = a.vacancy_id "
+            "LEFT JOIN seeker s ON s.seeker_id = a.seeker_id"
+        )
+        where = f"a.kind = 'referral' AND a.vacancy_id IS NOT NULL AND a.created_on BETWEEN {start} AND {end}"
+        return source, where, linked, {"application_id": "a.application_id", "seeker_id": "a.seeker_id"}
+    if base == "placements":
+        source = (
+            "placement p LEFT JOIN vacancy v ON v.vacancy_id = p.vacancy_id "
+            "LEFT JOIN seeker s ON s.seeker_id = p.seeker_id "
+            "LEFT JOIN edu_fit f ON f.isco1 = substr(coalesce(v.occupation_code, s.occupation_code), 1, 1) "
+            "AND f.education = s.education_level"
+        )
+        columns = {
+            "placement_id": "p.placement_id",
+            "seeker_id": "p.seeker_id",
+            "under": "f.fit = 'under'",
+            "over": "f.fit = 'over'",
+            "assessed": "f.fit IN ('under', 'matched', 'over')",
+        }
+        return source, f"p.placed_on BETWEEN {start} AND {end}", linked, columns
+    if base == "vacancy_skills":
+        dims = _dims("v.occupation_code", "v.region_code", "v.min_education", None, "k.skill_id")
+        source = "vacancy_skill k JOIN vacancy v ON v.vacancy_id = k.vacancy_id"
+        return source, posted, dims, {"vacancy_id": "k.vacancy_id"}
+    if base == "seeker_skills":
+        dims = _dims("s.occupation_code", "s.region_code", "s.education_level", "s.sex", "k.skill_id")
+        return (
+            "seeker_skill k JOIN seeker s ON s.seeker_id = k.seeker_id",
+            active,
+            dims,
+            {"seeker_id": "k.seeker_id"},
+        )
+    raise LmiInputError(f"unknown base relation {base!r}: valid bases are {', '.join(COVERAGE)}")
+
+
+def _aggregate_sql(op: str, column: str | None) -> str:
+    if op == "count":
+        return "count(*)"
+    if op == "sum":
+        return f"CAST(coalesce(sum({column}), 0) AS BIGINT)"
+    if op == "nunique":
+        return f"count(DISTINCT {column})"
+    if op == "count_nonnull":
+        return f"count({column})"
+    if op == "count_true":
+        return f"count(*) FILTER (WHERE {column})"
+    if op in QUANTILES:
+        return f"quantile_cont({column}, {QUANTILES[op]})"
+    raise LmiInputError(f"unknown aggregate {op!r}")
+
+
+class DuckDBEngine:
+    """Indicator bases over a DuckDB connection holding the source relations."""
+
+    name = "duckdb"
+
+    def __init__(self, source: LmiSource, *, threads: int = 2, materialise: bool = True) -> None:
+        self.connection = duckdb.connect(":memory:")
+        self.connection.execute(f"SET threads TO {int(threads)}")
+        kind = "TABLE" if materialise else "VIEW"
+        for name in RELATIONS:
+            relation = source.relations.get(name)
+            if isinstance(relation, pa.Table):
+                self.connection.register(f"arrow_{name}", relation)
+                self.connection.execute(f"CREATE {kind} {name} AS SELECT * FROM arrow_{name}")
+            else:
+                files = ", ".join(
+                    "'" + str(path).replace("'", "''") + "'" for path in source.parquet_files(name)
+                )
+                self.connection.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet([{files}])")
+        ump = pa.table(
+            dict(
+                zip(
+                    ("province_code", "year", "amount_rp"),
+                    map(list, zip(*minimum_wage_rows(), strict=True)),
+                    strict=True,
+                )
+            )
+        )
+        fit = pa.table(
+            dict(
+                zip(
+                    ("isco1", "education", "fit"),
+                    map(list, zip(*education_fit_rows(), strict=True)),
+                    strict=True,
+                )
+            )
+        )
+        for name, table in (("ump", ump), ("edu_fit", fit)):
+            self.connection.register(f"arrow_{name}", table)
+            self.connection.execute(f"CREATE TABLE {name} AS SELECT * FROM arrow_{name}")
+
+    def aggregate(
+        self,
+        base: str,
+        period: Period,
+        grouping_sets: Sequence[tuple[str, ...]],
+        filters: Mapping[str, tuple[str, ...]],
+        measures: Sequence[Measure],
+    ) -> pd.DataFrame:
+        source, where, dims, columns = _base(base, period)
+        wanted = dimension_union(grouping_sets)
+        for name in [*wanted, *filters]:
+            if name not in dims:
+                raise LmiInputError(f"dimension {name!r} is not available for {base}")
+        select = [f"{dims[name]} AS {name}" for name in dict.fromkeys([*wanted, *filters])]
+        select += [f"{expr} AS {name}" for name, expr in columns.items()]
+        params: list[Any] = []
+        conditions = []
+        for name, values in filters.items():
+            conditions.append(f"{name} IN ({', '.join('?' for _ in values)})")
+            params.extend(values)
+        sets = ", ".join("(" + ", ".join(group) + ")" for group in grouping_sets)
+        outer = [f"coalesce({name}, '{TOTAL}') AS {name}" for name in wanted]
+        outer.append(f"count(*) AS {ROWS}")
+        outer += [f"{_aggregate_sql(m.op, m.column)} AS {m.name}" for m in measures]
+        sql = (
+            f"WITH base AS (SELECT {', '.join(select)} FROM {source} WHERE {where}) "
+            f"SELECT {', '.join(outer)} FROM base"
+            + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+            + f" GROUP BY GROUPING SETS ({sets})"
+        )
+        frame = self.connection.execute(sql, params).df()
+        frame = frame[frame[ROWS] > 0].reset_index(drop=True)
+        for name in wanted:
+            frame[name] = frame[name].astype(object)
+        return frame
+
+    def coverage(self, base: str) -> tuple[dt.date | None, dt.date | None]:
+        relation, columns = COVERAGE[base]
+        parts = ", ".join(f"min({c}), max({c})" for c in columns)
+        row = self.connection.execute(f"SELECT {parts} FROM {relation}").fetchone() or ()
+        dates = [value for value in row if value is not None]
+        firsts = [v for v in row[0::2] if v is not None]
+        return (min(firsts) if firsts else None, max(dates) if dates else None)
+
+    def close(self) -> None:
+        self.connection.close()

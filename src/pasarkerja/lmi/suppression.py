@@ -1,0 +1,187 @@
+"""Statistical disclosure control for published tables: primary and secondary cell suppression.
+
+A table is a hypercube of cells keyed by one value per dimension, where :data:`TOTAL` (``"_T"``) marks a
+margin; each cell carries its *basis*, the number of persons it counts. Rules:
+
+* **primary** — a cell counting 1 to k−1 persons is suppressed (k = 5 by default). Empty cells (0) are not:
+  they are not published as persons and cannot identify anyone.
+* **secondary** — along every additive dimension, each *line* (the cells that sum to one margin, the margin
+  included) holds either no suppressed cell or at least two, so a suppressed value cannot be recovered by
+  subtracting the others from the total. The complement chosen is the line's smallest non-empty published
+  cell (interior cells before margins, then by key, so the choice is deterministic across linked tables).
+* **audit** — the rule above stops the row-by-row subtraction attack but not every linear one (two
+  suppression cycles joined by one cell let a sum of row and column equations isolate it). So the pattern is
+  audited with linear algebra: a suppressed cell is recoverable exactly when its unit vector lies in the row
+  space of the line equations over the suppressed cells; any such cell gets a further complement. The two
+  steps repeat until nothing changes (a fixpoint: each round adds at least one cell, so it ends).
+
+Rates, medians and shares are suppressed on their basis (the persons in the denominator); they follow the
+same pattern as the counts their basis is made of.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from pasarkerja.lmi.definitions import TOTAL
+from pasarkerja.lmi.periods import LmiInputError
+
+Key = tuple[str, ...]
+Reason = Literal["primary", "secondary"]
+# Components larger than this are audited line by line only (an SVD over them would take too long); the
+# audit notes it. A table of 38 provinces × 43 sub-major groups stays far below.
+AUDIT_LIMIT = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionPolicy:
+    """``k``: smallest publishable number of persons in a cell (default 5, at least 2).
+    ``suppress_vacancies``: also apply the rules to tables whose basis is vacancies (job ads are public, so
+    by default they are not suppressed)."""
+
+    k: int = 5
+    suppress_vacancies: bool = False
+
+    def __post_init__(self) -> None:
+        if self.k < 2:
+            raise LmiInputError(f"suppression threshold k must be at least 2, got {self.k}")
+
+
+def lines_of(keys: Sequence[Key], additive: Sequence[bool]) -> list[list[Key]]:
+    """The lines of the hypercube: for each additive dimension, cells that share every other coordinate and
+    whose margin (the :data:`TOTAL` cell) is among them."""
+    out: list[list[Key]] = []
+    for axis, is_additive in enumerate(additive):
+        if not is_additive:
+            continue
+        groups: dict[Key, list[Key]] = defaultdict(list)
+        for key in keys:
+            groups[key[:axis] + key[axis + 1 :]].append(key)
+        for rest, members in groups.items():
+            total = (*rest[:axis], TOTAL, *rest[axis:])
+            if total in members and len(members) > 1:
+                out.append(members)
+    return out
+
+
+def _pick(line: Sequence[Key], basis: Mapping[Key, int], status: Mapping[Key, Reason]) -> Key | None:
+    candidates = [c for c in line if c not in status and basis.get(c, 0) > 0]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (basis[c], TOTAL in c, c))
+
+
+def recoverable(
+    suppressed: Sequence[Key], lines: Sequence[Sequence[Key]], limit: int = AUDIT_LIMIT
+) -> tuple[list[Key], bool]:
+    """The suppressed cells whose exact value follows from the line equations (sum of interior cells =
+    margin) given every published cell, and whether every component could be audited."""
+    index = {key: i for i, key in enumerate(suppressed)}
+    # Each equation keeps its unknowns with their sign: +1 for an interior cell, −1 for the margin.
+    equations: list[list[tuple[Key, float]]] = []
+    for line in lines:
+        margin = _margin_of(line)
+        unknowns = [(key, -1.0 if key == margin else 1.0) for key in line if key in index]
+        if unknowns:
+            equations.append(unknowns)
+    # Connected components of unknowns (union-find over shared equations): each is audited on its own.
+    parent = list(range(len(suppressed)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for eq in equations:
+        first = find(index[eq[0][0]])
+        for key, _ in eq[1:]:
+            other = find(index[key])
+            if other != first:
+                parent[other] = first
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(suppressed)):
+        members[find(i)].append(i)
+    by_component: dict[int, list[list[tuple[Key, float]]]] = defaultdict(list)
+    for eq in equations:
+        by_component[find(index[eq[0][0]])].append(eq)
+    found: list[Key] = []
+    complete = True
+    for root, cells in members.items():
+        eqs = by_component.get(root, [])
+        if not eqs:
+            continue
+        if len(cells) > limit:
+            complete = False
+            continue
+        position = {suppressed[c]: j for j, c in enumerate(cells)}
+        matrix = np.zeros((len(eqs), len(cells)))
+        for row, eq in enumerate(eqs):
+            for key, sign in eq:
+                matrix[row, position[key]] = sign
+        _, singular, vt = np.linalg.svd(matrix, full_matrices=False)
+        rank = int((singular > 1e-9 * max(1.0, singular[0] if singular.size else 1.0)).sum())
+        basis_rows = vt[:rank]
+        reach = (basis_rows**2).sum(axis=0)
+        for j, c in enumerate(cells):
+            if reach[j] > 1.0 - 1e-9:
+                found.append(suppressed[c])
+    return found, complete
+
+
+def _margin_of(line: Sequence[Key]) -> Key:
+    """The margin of a line: the one member with one more TOTAL coordinate than the others."""
+    return max(line, key=lambda member: sum(v == TOTAL for v in member))
+
+
+def protect(
+    basis: Mapping[Key, int], additive: Sequence[bool], k: int, *, audit: bool = True
+) -> tuple[dict[Key, Reason], list[str]]:
+    """The suppression pattern of a table: cell key → ``primary``/``secondary``, plus notes (e.g. an audit
+    that had to be skipped). ``basis`` holds every published cell, margins included; absent cells are 0."""
+    keys = sorted(basis)
+    status: dict[Key, Reason] = {key: "primary" for key in keys if 0 < basis[key] < k}
+    notes: list[str] = []
+    if not status:
+        return status, notes
+    lines = lines_of(keys, additive)
+    through: dict[Key, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        for key in line:
+            through[key].append(i)
+    while True:
+        changed = False
+        for line in lines:
+            if sum(1 for key in line if key in status) == 1:
+                chosen = _pick(line, basis, status)
+                if chosen is not None:
+                    status[chosen] = "secondary"
+                    changed = True
+        if changed:
+            continue
+        if not audit:
+            break
+        exposed, complete = recoverable(sorted(status), lines)
+        if not complete and "audit" not in " ".join(notes):
+            notes.append("suppression audit skipped for very large linked cell groups; line rule applied")
+        for key in exposed:
+            # Widen the weakest line through the exposed cell: its smallest published complement.
+            options = [c for i in through[key] if (c := _pick(lines[i], basis, status)) is not None]
+            if options:
+                chosen = min(options, key=lambda c: (basis[c], TOTAL in c, c))
+                status[chosen] = "secondary"
+                changed = True
+                break
+        if not changed:
+            if exposed:
+                notes.append(
+                    f"{len(exposed)} suppressed cell(s) remain derivable from margins: no cell left to "
+                    "suppress beside them"
+                )
+            break
+    return status, notes

@@ -1,0 +1,56 @@
+"""Language of an ad or CV: Indonesian, English or a mix, from function words (fast, no model).
+
+Function words are frequent, short and nearly disjoint between the two languages, so their shares are a
+reliable signal even on short bullets; content words (often English loans in Indonesian ads: "skill",
+"staff", "marketing") are deliberately not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Language = Literal["id", "en", "mixed", "unknown"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+INDONESIAN_FUNCTION_WORDS: frozenset[str] = _words(
+    """yang dan di ke dari untuk dengan pada dalam ini itu atau akan adalah tidak bisa dapat mampu memiliki
+    serta oleh sebagai juga kami anda kamu kita mereka sudah belum harus telah lebih bagi agar secara tersebut
+    karena jika bila sedang sangat para setiap semua hanya maupun hingga sampai antara tanpa bersedia minimal
+    maksimal diutamakan berpengalaman pengalaman kerja lowongan dibutuhkan dicari segera tahun bulan hari
+    gaji syarat persyaratan kualifikasi tanggung jawab melamar lamaran kirim"""
+)
+ENGLISH_FUNCTION_WORDS: frozenset[str] = _words(
+    """the and of to in for with on at by from is are be been was were will would should can could must
+    this that these those a an or not you your we our they their it its as have has having about into
+    who which what when where able ability experience years year required requirements responsibilities
+    preferred plus skills knowledge strong good excellent working work team job apply candidate"""
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+def detect_language(text: str) -> Language:
+    """``id``, ``en``, ``mixed`` (both languages carry at least a fifth of the function words) or
+    ``unknown`` (too few function words to tell). Expects any case; lower-cases itself."""
+    indonesian = english = 0
+    id_words, en_words = INDONESIAN_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
+    for word in _WORD.findall(text.lower()):
+        if word in id_words:
+            indonesian += 1
+        elif word in en_words:
+            english += 1
+    total = indonesian + english
+    if total < 2:
+        return "unknown"
+    share = indonesian / total
+    if share >= 0.8:
+        return "id"
+    if share <= 0.2:
+        return "en"
+    if min(indonesian, english) < 2:
+        return "id" if indonesian > english else "en"
+    return "mixed"

@@ -1,0 +1,289 @@
+"""Normalisation for matching: same-length character folding, lower-casing, and the abbreviations and
+slang of Indonesian job ads expanded ("min 1 thn" → "minimal 1 tahun"), every change mapped back to the
+original span.
+
+The matching form is fully lower-cased so that ads written in any case match the vocabularies;
+``careful_lower`` is the display form that keeps acronyms (SIM, K3, SMK, PT, CV, HRD, SPG) as written, and
+extractors that must tell an acronym from a word ("IT" the field vs "it" the pronoun) check the original
+with ``is_upper_in_source``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import ahocorasick
+
+from pasarkerja.text.mapping import MappedBuilder, MappedText, Segment
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _build_fold_table() -> dict[int, str]:
+    """One character in, one character out, so folding never moves an offset."""
+    table: dict[int, str] = {}
+    for code in (0xA0, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
+        table[code] = " "
+    for code in (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63, 0xFF0D):
+        table[code] = "-"
+    for code in (0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4, 0x0060):
+        table[code] = "'"
+    for code in (0x201C, 0x201D, 0x201E, 0x201F, 0x2033):
+        table[code] = '"'
+    table[0x2026] = "."
+    table[0x2044] = "/"
+    table[0x2215] = "/"
+    table[0x0130] = "i"  # "İ".lower() is two characters; fold it to one
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[code] = chr(code - 0xFEE0)
+    # Mathematical bold/italic letters and digits: social-media ads write "𝐃𝐈𝐂𝐀𝐑𝐈" with them.
+    for code in range(0x1D400, 0x1D800):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded.isascii():
+            table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Same-length folding: odd spaces, dashes, quotes and styled letters to plain ones; lower-cased."""
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) != len(text):  # a character whose lower case is longer: keep its first character
+        folded = "".join(character.lower()[:1] or character for character in text.translate(_FOLD_TABLE))
+    return folded
+
+
+# Word abbreviations and chat slang of Indonesian ads. Keys are lower-case surface forms.
+ABBREVIATIONS: dict[str, str] = {
+    "yg": "yang",
+    "dgn": "dengan",
+    "dg": "dengan",
+    "tdk": "tidak",
+    "tak": "tidak",
+    "gak": "tidak",
+    "nggak": "tidak",
+    "ngga": "tidak",
+    "thn": "tahun",
+    "bln": "bulan",
+    "mgg": "minggu",
+    "jt": "juta",
+    "jtan": "jutaan",
+    "rb": "ribu",
+    "rbu": "ribu",
+    "utk": "untuk",
+    "untk": "untuk",
+    "krn": "karena",
+    "sbg": "sebagai",
+    "dlm": "dalam",
+    "tsb": "tersebut",
+    "pd": "pada",
+    "kpd": "kepada",
+    "spt": "seperti",
+    "lbh": "lebih",
+    "jg": "juga",
+    "sdh": "sudah",
+    "blm": "belum",
+    "hrs": "harus",
+    "org": "orang",
+    "dll": "dan lain-lain",
+    "dsb": "dan sebagainya",
+    "tgl": "tanggal",
+    "bs": "bisa",
+    "bsa": "bisa",
+    "sy": "saya",
+    "kmi": "kami",
+    "tlp": "telepon",
+    "telp": "telepon",
+    "trmsk": "termasuk",
+    "msh": "masih",
+    "dpt": "dapat",
+    "brpengalaman": "berpengalaman",
+    "pngalaman": "pengalaman",
+    "pglmn": "pengalaman",
+    "krj": "kerja",
+    "min": "minimal",
+    "maks": "maksimal",
+    "max": "maksimal",
+    "mak": "maksimal",
+    "s/d": "sampai dengan",
+    "s.d": "sampai dengan",
+    "tb": "tinggi badan",
+    "bb": "berat badan",
+    "pend": "pendidikan",
+    "pendd": "pendidikan",
+    "kab": "kabupaten",
+    "kec": "kecamatan",
+    "jkt": "jakarta",
+    "sby": "surabaya",
+    "bdg": "bandung",
+    "smg": "semarang",
+    "diutamkan": "diutamakan",
+}
+# Abbreviations that may carry a full stop which belongs to them ("min.", "thn.", "dll.").
+_DOTTED = frozenset(
+    {
+        "min",
+        "maks",
+        "max",
+        "thn",
+        "bln",
+        "jt",
+        "rb",
+        "dll",
+        "dsb",
+        "tgl",
+        "telp",
+        "tlp",
+        "kab",
+        "kec",
+        "s.d",
+        "pend",
+        "mak",
+    }
+)
+# Units written straight after a number: "4,5jt", "150rb", "3thn", "25 th", "150k".
+_NUMBER_UNITS: dict[str, str] = {
+    "jt": "juta",
+    "rb": "ribu",
+    "k": "ribu",
+    "th": "tahun",
+    "thn": "tahun",
+    "bln": "bulan",
+    "hr": "hari",
+    "jtan": "jutaan",
+}
+
+
+_PER_UNITS: dict[str, str] = {"hr": "hari", "bln": "bulan", "thn": "tahun", "mgg": "minggu", "jt": "juta"}
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_AUTOMATON: ahocorasick.Automaton | None = None
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """All abbreviation keys in one automaton: one pass finds the candidates, Python checks boundaries."""
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        automaton = ahocorasick.Automaton()
+        for key in {*ABBREVIATIONS, *_NUMBER_UNITS, *_PER_UNITS}:
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        _AUTOMATON = automaton
+    return _AUTOMATON
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _expansion_at(text: str, start: int, key: str) -> tuple[int, str] | None:
+    """(end, replacement) when ``key`` found at ``start`` is an abbreviation to expand there."""
+    end = start + len(key)
+    length = len(text)
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < length else ""
+    dotted = after == "." and (end + 1 >= length or not _is_word(text[end + 1]))
+    if key in _NUMBER_UNITS and (
+        before.isdigit() or (before == " " and start > 1 and text[start - 2].isdigit())
+    ):
+        if dotted:
+            return end + 1, _NUMBER_UNITS[key]
+        if not after or not _is_word(after):
+            return end, _NUMBER_UNITS[key]
+    if key in _PER_UNITS and before == "/" and (not after or not _is_word(after) or dotted):
+        return (end + 1 if dotted else end), _PER_UNITS[key]
+    if key not in ABBREVIATIONS or (before and (_is_word(before) or before in "/.")):
+        return None
+    if key == "s.d" and after == ".":  # "s.d." keeps its own stop
+        return end + 1, ABBREVIATIONS[key]
+    if dotted:
+        # "min." owns its stop; "yg." at a sentence end expands the word and keeps the stop.
+        return (end + 1 if key in _DOTTED else end), ABBREVIATIONS[key]
+    if after and (_is_word(after) or after in "/."):
+        return None
+    return end, ABBREVIATIONS[key]
+
+
+def normalise(source: MappedText | str) -> MappedText:
+    """The matching form of ``source``: folded, lower-cased, abbreviations expanded, space runs collapsed."""
+    parent = MappedText.identity(source) if isinstance(source, str) else source
+    folded = fold(parent.text)
+    edits: list[tuple[int, int, str]] = []
+    for end_index, key in _automaton().iter(folded):
+        start = end_index - len(key) + 1
+        found = _expansion_at(folded, start, key)
+        if found is not None:
+            edits.append((start, found[0], found[1]))
+    if "  " in folded or "\t" in folded:
+        edits.extend((m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(folded))
+    # A parent that maps every position to itself is left out of the chain: span look-ups then take one
+    # step instead of two (the common case of an ad without HTML or boilerplate).
+    chained = None if parent.is_identity else parent
+    if not edits:  # nothing to expand: the folded text maps one to one onto ``parent``
+        return MappedText(
+            folded, [Segment(0, len(folded), 0, len(folded), True)] if folded else [], len(folded), chained
+        )
+    edits.sort(key=lambda edit: (edit[0], edit[0] - edit[1]))
+    builder = MappedBuilder(len(folded))
+    cursor = 0
+    for start, end, replacement in edits:
+        if start < cursor:
+            continue  # overlaps an expansion already made (leftmost, then longest, wins)
+        builder.copy(folded[cursor:start], cursor)
+        builder.replace(replacement, start, end)
+        cursor = end
+    builder.copy(folded[cursor:], cursor)
+    return builder.build(parent=chained)
+
+
+@lru_cache(maxsize=65_536)
+def normalise_phrase(phrase: str) -> str:
+    """The matching form of a vocabulary entry (label or variant), so it lines up with ``normalise``."""
+    folded = fold(phrase)
+    if "  " not in folded and "\t" not in folded:
+        hits = _automaton().iter(folded)
+        if all(_expansion_at(folded, end - len(key) + 1, key) is None for end, key in hits):
+            return folded.strip()  # nothing to expand (most vocabulary entries): skip the mapping machinery
+    return normalise(phrase).text.strip()
+
+
+ACRONYMS: frozenset[str] = _words(
+    """SIM K3 SMK SMA STM SMP SD SLTA SLTP PT CV HRD HR SPG SPB IT UMR UMK UMP BPJS THR PKWT PKWTT D1 D2 D3 D4
+    S1 S2 S3 KTP NPWP SKCK BNSP SKKNI LSP BLK LPK JP QC QA PPIC GA MEP PMI TKI ART ATM POS PLC CNC SOP KPI CAD
+    SQL PHP UI UX AI TOEFL IELTS JLPT WFH USD IDR SPV ADM MT OB CS TKW APD HSE SEO SEM CRM ERP SAP PPN PPH
+    DKV TIK KBJI ISCO ESCO AK UMKM BUMN TNI POLRI SIO SMAW GTAW MIG TIG AC"""
+)
+_UPPER_TOKEN = re.compile(r"(?<![\w])[A-Z0-9]*[A-Z][A-Z0-9]*(?![\w])")
+
+
+def careful_lower(text: str) -> str:
+    """Lower-case ``text`` but keep acronyms as written (same length as the input).
+
+    A known acronym written in capitals is kept; so is any other short all-capitals token, unless the whole
+    text shouts (mostly capitals), where only the known acronyms can be told apart from shouted words.
+    """
+    letters = sum(1 for character in text if character.isalpha())
+    uppers = sum(1 for character in text if character.isupper())
+    shouting = letters > 0 and uppers / letters > 0.6
+    lowered = fold(text)
+    pieces: list[str] = []
+    cursor = 0
+    for match in _UPPER_TOKEN.finditer(text):
+        token = match.group()
+        if token in ACRONYMS or (not shouting and 2 <= len(token) <= 5):
+            pieces.append(lowered[cursor : match.start()])
+            pieces.append(token)
+            cursor = match.end()
+    pieces.append(lowered[cursor:])
+    return "".join(pieces)
+
+
+def is_upper_in_source(original: str, start: int, end: int) -> bool:
+    """Whether the letters of ``original[start:end]`` are written in capitals (an acronym, not a word)."""
+    surface = original[start:end]
+    return any(character.isalpha() for character in surface) and not any(c.islower() for c in surface)

@@ -1,0 +1,164 @@
+"""Statistical disclosure control: an attacker who knows every published cell and every margin tries to
+recover the suppressed cells — by solving line equations one unknown at a time, and by linear algebra —
+and must fail, on fixed tables and on random ones (hypothesis)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pasarkerja.lmi import TOTAL, LmiInputError, SuppressionPolicy
+from pasarkerja.lmi.suppression import lines_of, protect
+
+Key = tuple[str, ...]
+
+
+def hypercube(interior: Mapping[Key, int], ndim: int) -> dict[Key, int]:
+    """The cells plus every margin (sum over any subset of dimensions), as published tables carry them."""
+    cube: dict[Key, int] = {}
+    for key, count in interior.items():
+        for mask in itertools.product((False, True), repeat=ndim):
+            margin = tuple(TOTAL if rolled else v for v, rolled in zip(key, mask, strict=True))
+            cube[margin] = cube.get(margin, 0) + count
+    return {key: count for key, count in cube.items() if count > 0}
+
+
+def iterative_attack(cube: Mapping[Key, int], hidden: set[Key], ndim: int) -> dict[Key, int]:
+    """Solve every line (interior cells sum to the margin) that has exactly one unknown; repeat."""
+    known = {key: value for key, value in cube.items() if key not in hidden}
+    lines = lines_of(sorted(cube), [True] * ndim)
+    recovered: dict[Key, int] = {}
+    progress = True
+    while progress:
+        progress = False
+        for line in lines:
+            margin = max(line, key=lambda k: sum(v == TOTAL for v in k))
+            unknown = [k for k in line if k not in known]
+            if len(unknown) != 1:
+                continue
+            cell = unknown[0]
+            interior_sum = sum(known[k] for k in line if k != margin and k != cell)
+            known[cell] = known[margin] - interior_sum if cell != margin else interior_sum
+            recovered[cell] = known[cell]
+            progress = True
+    return recovered
+
+
+def linear_attack(cube: Mapping[Key, int], hidden: set[Key], ndim: int) -> set[Key]:
+    """The hidden cells fixed by the system of all line equations (unit vector in the row space)."""
+    unknowns = sorted(hidden)
+    if not unknowns:
+        return set()
+    position = {key: i for i, key in enumerate(unknowns)}
+    rows = []
+    for line in lines_of(sorted(cube), [True] * ndim):
+        margin = max(line, key=lambda k: sum(v == TOTAL for v in k))
+        row = np.zeros(len(unknowns))
+        for key in line:
+            if key in position:
+                row[position[key]] = -1.0 if key == margin else 1.0
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return set()
+    matrix = np.array(rows)
+    rank = np.linalg.matrix_rank(matrix)
+    exposed = set()
+    for key, i in position.items():
+        unit = np.zeros(len(unknowns))
+        unit[i] = 1.0
+        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+            exposed.add(key)
+    return exposed
+
+
+def check(interior: Mapping[Key, int], ndim: int, k: int = 5) -> dict[Key, str]:
+    cube = hypercube(interior, ndim)
+    status, notes = protect(cube, [True] * ndim, k)
+    assert notes == []
+    hidden = set(status)
+    for key, count in cube.items():
+        if 0 < count < k:
+            assert status.get(key) == "primary", key
+    for line in lines_of(sorted(cube), [True] * ndim):
+        assert sum(1 for key in line if key in hidden) != 1, line
+    assert iterative_attack(cube, hidden, ndim) == {}
+    assert linear_attack(cube, hidden, ndim) == set()
+    return status
+
+
+def test_two_way_table_cannot_be_recovered_from_totals() -> None:
+    # province × major group; two small cells in one row
+    interior = {
+        ("32", "2"): 40, ("32", "7"): 3, ("32", "9"): 2,
+        ("35", "2"): 25, ("35", "7"): 30, ("35", "9"): 12,
+        ("33", "2"): 8, ("33", "7"): 15, ("33", "9"): 9,
+    }  # fmt: skip
+    status = check(interior, 2)
+    assert status[("32", "7")] == "primary" and status[("32", "9")] == "primary"
+    # each column holding one primary cell got a complement, the smallest one available
+    assert status[("33", "7")] == "secondary" and status[("33", "9")] == "secondary"
+    assert len(status) == 4
+    cube = hypercube(interior, 2)
+    without_secondary = {key for key, reason in status.items() if reason == "primary"}
+    assert iterative_attack(cube, without_secondary, 2)  # primary alone would leak: the test can fail
+
+
+def test_one_way_table_and_a_lone_small_cell() -> None:
+    status = check({("32",): 40, ("35",): 3, ("33",): 11, ("31",): 9}, 1)
+    assert status == {("35",): "primary", ("31",): "secondary"}
+    # only one non-empty cell in its line: the margin equals it and is suppressed as primary too
+    status = check({("32", "2"): 3, ("35", "2"): 20, ("35", "7"): 9}, 2)
+    assert status[("32", TOTAL)] == "primary"
+
+
+def test_three_way_table() -> None:
+    rng = np.random.default_rng(7)
+    interior = {(p, o, s): int(rng.integers(0, 14)) for p in "abc" for o in "xyz" for s in "FM"}
+    check({key: v for key, v in interior.items() if v}, 3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=2).flatmap(
+        lambda ndim: st.tuples(
+            st.just(ndim),
+            st.lists(st.integers(min_value=0, max_value=12), min_size=6**ndim, max_size=6**ndim),
+            st.integers(min_value=2, max_value=6),
+            st.integers(min_value=2, max_value=6),
+        )
+    )
+)
+def test_random_tables_are_protected(case: tuple[int, Sequence[int], int, int]) -> None:
+    ndim, values, rows, cols = case
+    shape = (rows,) if ndim == 1 else (rows, cols)
+    keys = list(itertools.product(*[[f"c{i}" for i in range(n)] for n in shape]))
+    interior = {key: values[i] for i, key in enumerate(keys) if values[i] > 0}
+    if interior:
+        check(interior, ndim)
+
+
+def test_threshold_is_configurable_and_bounded() -> None:
+    cube = hypercube({("a",): 6, ("b",): 12, ("c",): 30}, 1)
+    assert protect(cube, [True], 5)[0] == {}
+    status, _ = protect(cube, [True], 10)
+    assert status == {("a",): "primary", ("b",): "secondary"}
+    with pytest.raises(LmiInputError, match="at least 2"):
+        SuppressionPolicy(k=1)
+
+
+def test_line_rule_alone_leaks_and_the_audit_closes_it() -> None:
+    # A 7 × 6 table where "≥ 2 suppressed per line" still leaves cells fixed by combining equations.
+    rows = [(6, 3, 3, 0, 0, 0), (2, 9, 7, 10, 6, 7), (11, 8, 7, 6, 6, 11), (3, 9, 8, 0, 4, 10),
+            (6, 0, 9, 8, 10, 2), (1, 10, 0, 6, 0, 3), (5, 5, 4, 0, 0, 1)]  # fmt: skip
+    interior = {(f"r{i}", f"c{j}"): v for i, row in enumerate(rows) for j, v in enumerate(row) if v}
+    cube = hypercube(interior, 2)
+    line_rule_only, _ = protect(cube, [True, True], 5, audit=False)
+    assert linear_attack(cube, set(line_rule_only), 2)  # the weaker pattern is attackable
+    audited = check(interior, 2)
+    assert len(audited) > len(line_rule_only)
