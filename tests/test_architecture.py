@@ -35,7 +35,7 @@ def test_core_layers_never_import_outer_layers() -> None:
 def test_every_domain_package_exists() -> None:
     for layer in (*CORE, "ingest", "store", "api", "web"):
         assert (PACKAGE / layer / "__init__.py").is_file(), layer
-    assert (PACKAGE / "cli.py").is_file()
+    assert (PACKAGE / "cli" / "__init__.py").is_file()
 
 
 def test_no_import_cycles_between_layers() -> None:

@@ -18,12 +18,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pasarkerja import __version__
 from pasarkerja.api.deps import CsrfError, Forbidden, NotAuthenticated
+from pasarkerja.api.gap import router as api_gap_router
+from pasarkerja.api.lmi import router as api_lmi_router
+from pasarkerja.api.match import router as api_match_router
 from pasarkerja.api.routes import router as api_router
 from pasarkerja.settings import Settings, get_settings
 from pasarkerja.store.crypto import PersonalDataCipher
 from pasarkerja.store.db import make_engine, session_factory
 from pasarkerja.store.queries import QueryError
 from pasarkerja.web.analysis import router as analysis_router
+from pasarkerja.web.gap_pages import router as gap_pages_router
+from pasarkerja.web.lmi_pages import router as lmi_pages_router
+from pasarkerja.web.match_pages import router as match_pages_router
 from pasarkerja.web.pages import render_error
 from pasarkerja.web.pages import router as pages_router
 
@@ -98,8 +104,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.cipher = PersonalDataCipher(secret)
 
     app.include_router(api_router, prefix="/api", tags=["api"])
+    app.include_router(api_match_router, prefix="/api", tags=["match"])
+    app.include_router(api_gap_router, prefix="/api", tags=["gap"])
+    app.include_router(api_lmi_router, prefix="/api", tags=["lmi"])
     app.include_router(pages_router, include_in_schema=False)
     app.include_router(analysis_router, include_in_schema=False)
+    app.include_router(match_pages_router, include_in_schema=False)
+    app.include_router(gap_pages_router, include_in_schema=False)
+    app.include_router(lmi_pages_router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     app.add_middleware(

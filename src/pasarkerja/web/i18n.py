@@ -210,6 +210,20 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_domain_messages() -> None:
+    """Add the per-domain message files; a key defined twice is a bug, so it fails at import."""
+    from pasarkerja.web import i18n_gap, i18n_lmi, i18n_match
+
+    for domain in (i18n_match.MESSAGES, i18n_gap.MESSAGES, i18n_lmi.MESSAGES):
+        clash = MESSAGES.keys() & domain.keys()
+        if clash:
+            raise RuntimeError(f"page text defined twice: {sorted(clash)}")
+        MESSAGES.update(domain)
+
+
+_merge_domain_messages()
+
+
 def translate(key: str, language: str, **values: object) -> str:
     """The text for ``key`` in ``language`` with ``{name}`` placeholders filled from ``values``."""
     entry = MESSAGES[key]

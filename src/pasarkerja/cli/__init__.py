@@ -1,6 +1,7 @@
 """The ``pasarkerja`` command line: the outer layer that composes store, ingest, core and web.
 
-Each command group lives in one section below; the work itself is done by the layer named in it.
+Each command group lives in one section below, or in its own module (``match``, ``gap``, ``lmi``);
+the work itself is done by the layer named in it.
 """
 
 from __future__ import annotations
@@ -8,14 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from pasarkerja.settings import Settings, get_settings, settings_from
+from pasarkerja.cli.common import DatabaseOption, console, err_console, fail, resolve_settings
 
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from pasarkerja.settings import Settings
     from pasarkerja.taxonomy import Taxonomy
 
 app = typer.Typer(
@@ -23,26 +23,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
-console = Console()
-err_console = Console(stderr=True)
-
-DatabaseOption = Annotated[
-    str | None,
-    typer.Option(
-        "--database", "-d", help="Database URL (default: PASARKERJA_DATABASE_URL or ./pasarkerja.db)"
-    ),
-]
-
-
-def resolve_settings(database: str | None) -> Settings:
-    return settings_from(database_url=database) if database else get_settings()
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print a clear error (no traceback) and exit."""
-    err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True, highlight=False)
-    raise typer.Exit(code)
-
 
 # ---------------------------------------------------------------------------------------------- db
 db_app = typer.Typer(help="Create and migrate the database schema.", no_args_is_help=True)
@@ -650,5 +630,13 @@ def main() -> None:  # pragma: no cover - console entry
     app()
 
 
-if __name__ == "__main__":  # pragma: no cover
-    app()
+# ------------------------------------------------------------------- groups kept in their own modules
+def _add_domain_groups() -> None:
+    from pasarkerja.cli import gap, lmi, match
+
+    app.add_typer(match.app, name="match")
+    app.add_typer(gap.app, name="gap")
+    app.add_typer(lmi.app, name="lmi")
+
+
+_add_domain_groups()
