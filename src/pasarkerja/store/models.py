@@ -545,6 +545,36 @@ class Placement(Base):
     monthly_pay: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class MatchRun(Base):
+    """One batch of ``pasarkerja match batch``: when, how, and with which settings the top-k was computed,
+    so a recommendation shown to a seeker can be traced to the run (and settings) that produced it."""
+
+    __tablename__ = "match_run"
+    __table_args__ = (CheckConstraint(_in("engine", ("local", "dask")), name="engine"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    engine: Mapped[str] = mapped_column(String(8))
+    top_k: Mapped[int] = mapped_column(Integer)
+    seekers: Mapped[int] = mapped_column(Integer, default=0)
+    vacancies: Mapped[int] = mapped_column(Integer, default=0)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    parquet_path: Mapped[str | None] = mapped_column(String(1000))
+
+
+class MatchResult(Base):
+    """One ranked vacancy for one seeker in one batch run (rank 1 = best)."""
+
+    __tablename__ = "match_result"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("match_run.id", ondelete="CASCADE"), primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("seeker.id", ondelete="CASCADE"), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float] = mapped_column(Float)
+
+
 class ImportRun(Base):
     """One run of ``pasarkerja import``: its counts, so an interrupted import can be resumed and audited."""
 

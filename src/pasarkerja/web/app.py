@@ -27,6 +27,7 @@ from pasarkerja.store.crypto import PersonalDataCipher
 from pasarkerja.store.db import make_engine, session_factory
 from pasarkerja.store.queries import QueryError
 from pasarkerja.web.analysis import router as analysis_router
+from pasarkerja.web.charts import router as charts_router
 from pasarkerja.web.gap_pages import router as gap_pages_router
 from pasarkerja.web.lmi_pages import router as lmi_pages_router
 from pasarkerja.web.match_pages import router as match_pages_router
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(match_pages_router, include_in_schema=False)
     app.include_router(gap_pages_router, include_in_schema=False)
     app.include_router(lmi_pages_router, include_in_schema=False)
+    app.include_router(charts_router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     app.add_middleware(
