@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     session_max_age_s: int = Field(default=8 * 3600, gt=0)
+    login_max_failures: int = Field(default=5, ge=1, le=1000)
+    login_window_s: int = Field(default=15 * 60, gt=0)
     import_batch_size: int = Field(default=500, gt=0, le=100_000)
     default_language: str = Field(default="id", pattern="^(id|en)$")
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -32,6 +35,74 @@ class CurrentUser:
     seeker_id: int | None
     employer_id: int | None
     region_code: str | None
+
+
+class TooManyLogins(Exception):
+    """Too many failed log-ins for one account name from one address (API and pages: 429)."""
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"too many failed log-ins; try again in {retry_after_s} s")
+        self.retry_after_s = retry_after_s
+
+
+class LoginThrottle:
+    """Counts failed log-ins per (account name, client address) in a sliding window and refuses further
+    attempts once ``max_failures`` is reached, until the oldest failure leaves the window.
+
+    Keyed by name *and* address so that someone guessing one officer's password from outside does not lock
+    that officer out at the job centre (many officers share one NAT address, so address alone is no key
+    either). Kept in memory: one process serves a job centre; a restart forgets, which only favours users.
+    """
+
+    def __init__(self, max_failures: int, window_s: float, clock: Callable[[], float] = time.monotonic):
+        self.max_failures = max_failures
+        self.window_s = window_s
+        self._clock = clock
+        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
+        failures = self._failures.setdefault(key, deque())
+        while failures and failures[0] <= now - self.window_s:
+            failures.popleft()
+        return failures
+
+    def check(self, username: str, address: str) -> None:
+        """Raise :class:`TooManyLogins` when this name from this address must wait."""
+        key = (username.strip().lower(), address)
+        with self._lock:
+            now = self._clock()
+            failures = self._recent(key, now)
+            if len(failures) >= self.max_failures:
+                raise TooManyLogins(max(1, int(failures[0] + self.window_s - now + 0.999)))
+
+    def failed(self, username: str, address: str) -> None:
+        key = (username.strip().lower(), address)
+        with self._lock:
+            self._recent(key, self._clock()).append(self._clock())
+            if len(self._failures) > 100_000:  # bound memory under a spray of random names
+                self._failures = {k: v for k, v in self._failures.items() if v}
+
+    def succeeded(self, username: str, address: str) -> None:
+        with self._lock:
+            self._failures.pop((username.strip().lower(), address), None)
+
+
+def authenticate_throttled(
+    request: Request, session: Session, username: str, password: str
+) -> UserAccount | None:
+    """:func:`~pasarkerja.store.accounts.authenticate` behind the app's :class:`LoginThrottle`."""
+    from pasarkerja.store.accounts import authenticate
+
+    throttle: LoginThrottle = request.app.state.login_throttle
+    address = request.client.host if request.client else "unknown"
+    throttle.check(username, address)
+    account = authenticate(session, username, password)
+    if account is None:
+        throttle.failed(username, address)
+    else:
+        throttle.succeeded(username, address)
+    return account
 
 
 class NotAuthenticated(Exception):

@@ -19,6 +19,7 @@ from pasarkerja.api.deps import (
     SEEKER_LIST_ROLES,
     CurrentUser,
     NotAuthenticated,
+    authenticate_throttled,
     current_user,
     get_cipher,
     get_db,
@@ -28,7 +29,6 @@ from pasarkerja.api.deps import (
     seeker_names,
 )
 from pasarkerja.store import queries
-from pasarkerja.store.accounts import authenticate
 
 router = APIRouter()
 
@@ -172,11 +172,14 @@ def occupations(
 @router.post(
     "/login",
     response_model=schemas.UserInfo,
-    responses={401: {"model": schemas.Message, "description": "Wrong user name or password"}},
+    responses={
+        401: {"model": schemas.Message, "description": "Wrong user name or password"},
+        429: {"model": schemas.Message, "description": "Too many failed log-ins; see Retry-After"},
+    },
     summary="Log in; sets the session cookie",
 )
 def login(credentials: schemas.LoginRequest, request: Request, db: Db) -> schemas.UserInfo:
-    account = authenticate(db, credentials.username, credentials.password)
+    account = authenticate_throttled(request, db, credentials.username, credentials.password)
     if account is None:
         raise HTTPException(status_code=401, detail="wrong user name or password")
     db.commit()  # keeps a password hash upgraded by authenticate()

@@ -17,7 +17,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pasarkerja import __version__
-from pasarkerja.api.deps import CsrfError, Forbidden, NotAuthenticated
+from pasarkerja.api.deps import CsrfError, Forbidden, LoginThrottle, NotAuthenticated, TooManyLogins
 from pasarkerja.api.gap import router as api_gap_router
 from pasarkerja.api.lmi import router as api_lmi_router
 from pasarkerja.api.match import router as api_match_router
@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.cipher = PersonalDataCipher(secret)
+    app.state.login_throttle = LoginThrottle(settings.login_max_failures, settings.login_window_s)
 
     app.include_router(api_router, prefix="/api", tags=["api"])
     app.include_router(api_match_router, prefix="/api", tags=["match"])
@@ -147,6 +148,21 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if _is_api(request):
             return JSONResponse({"detail": "missing or invalid CSRF token"}, status_code=403)
         return render_error(request, 403, "error.csrf.title", "error.csrf.text")
+
+    @app.exception_handler(TooManyLogins)
+    def too_many_logins(request: Request, exc: TooManyLogins) -> Response:
+        headers = {"Retry-After": str(exc.retry_after_s)}
+        if _is_api(request):
+            return JSONResponse({"detail": str(exc)}, status_code=429, headers=headers)
+        response = render_error(
+            request,
+            429,
+            "error.too_many_logins.title",
+            "error.too_many_logins.text",
+            minutes=(exc.retry_after_s + 59) // 60,
+        )
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(QueryError)
     def query_error(request: Request, exc: QueryError) -> Response:

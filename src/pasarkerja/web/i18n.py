@@ -167,6 +167,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Alamat yang Anda buka tidak ada.",
         "en": "The address you opened does not exist.",
     },
+    "error.too_many_logins.title": {"id": "Terlalu banyak percobaan masuk", "en": "Too many log-in attempts"},
+    "error.too_many_logins.text": {
+        "id": "Terlalu banyak kata sandi salah untuk nama pengguna ini. Coba lagi dalam {minutes} menit.",
+        "en": "Too many wrong passwords for this user name. Try again in {minutes} minutes.",
+    },
     "error.bad_request.title": {"id": "Permintaan tidak valid", "en": "Invalid request"},
     "error.home": {"id": "Kembali ke beranda", "en": "Back to the home page"},
     # Analisis lowongan (job-ad analysis)

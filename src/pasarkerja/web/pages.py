@@ -22,6 +22,7 @@ from pasarkerja.api.deps import (
     SESSION_LANGUAGE_KEY,
     SESSION_USER_KEY,
     CurrentUser,
+    authenticate_throttled,
     check_csrf,
     csrf_token,
     current_user,
@@ -33,7 +34,6 @@ from pasarkerja.api.deps import (
     seeker_names,
 )
 from pasarkerja.store import queries
-from pasarkerja.store.accounts import authenticate
 from pasarkerja.store.models import UserAccount
 from pasarkerja.web.i18n import LANGUAGES, translator
 
@@ -302,7 +302,7 @@ def login_submit(
     next: Annotated[str | None, Form()] = None,
 ) -> Response:
     check_csrf(request, csrf)
-    account: UserAccount | None = authenticate(db, username, password)
+    account: UserAccount | None = authenticate_throttled(request, db, username, password)
     if account is None:
         return render(
             request,
