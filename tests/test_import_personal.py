@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from pasarkerja.store.models import Application, Consent, Employer, Seeker, Vacancy
@@ -123,3 +123,17 @@ def test_access_by_role(engine: Engine) -> None:
         )
     with Session(engine) as session, pytest.raises(AccessDenied, match="has not consented"):
         read_personal(session, s1, Viewer(user_id=7, role="employer", employer_id=a), CIPHER)
+
+
+def test_a_counsellors_referral_is_not_an_application_that_opens_contact_details(engine: Engine) -> None:
+    ids = _world(engine)
+    s1, b = ids["s1"], ids["b"]
+    with Session(engine) as session, session.begin():
+        vacancy_b = session.scalar(select(Vacancy.id).where(Vacancy.employer_id == b))
+        session.add(Application(kind="referral", seeker_id=s1, vacancy_id=vacancy_b, status="referred"))
+    with Session(engine) as session, pytest.raises(AccessDenied, match="has not applied"):
+        read_personal(session, s1, Viewer(user_id=8, role="employer", employer_id=b), CIPHER)
+    with Session(engine) as session, session.begin():
+        session.add(Application(kind="application", seeker_id=s1, vacancy_id=vacancy_b, status="applied"))
+    with Session(engine) as session:
+        assert read_personal(session, s1, Viewer(user_id=8, role="employer", employer_id=b), CIPHER).name == SITI.name

@@ -129,11 +129,17 @@ def _consented_to_share(session: Session, seeker_id: int) -> bool:
 
 
 def _applied_to_employer(session: Session, seeker_id: int, employer_id: int) -> bool:
+    # Only the seeker's own application counts: a counsellor's referral is not the seeker choosing to
+    # share contact details with that employer.
     return (
         session.scalar(
             select(Application.id)
             .join(Vacancy, Vacancy.id == Application.vacancy_id)
-            .where(Application.seeker_id == seeker_id, Vacancy.employer_id == employer_id)
+            .where(
+                Application.seeker_id == seeker_id,
+                Application.kind == "application",
+                Vacancy.employer_id == employer_id,
+            )
             .limit(1)
         )
         is not None
