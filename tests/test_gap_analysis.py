@@ -82,16 +82,24 @@ def test_gap_to_one_vacancy_and_to_an_occupation() -> None:
     (target,) = gap.targets
     assert (target.missing_essential, target.missing_optional, target.unlocked) == (("c",), ("d",), False)
     assert [(m.skill_id, m.value) for m in gap.missing] == [("c", 1.0), ("d", 0.25)]
-    occupation = OccupationProfile("7233", "Mekanik", essential_skill_ids=("x", "c"), optional_skill_ids=("c", "q"))
+    occupation = OccupationProfile(
+        "7233", "Mekanik", essential_skill_ids=("x", "c"), optional_skill_ids=("c", "q")
+    )
     gap = gap_to_occupation(SEEKER, occupation, CATALOGUE)
     (target,) = gap.targets
     # "c" listed as both counts as essential.
-    assert (target.held_essential, target.missing_essential, target.missing_optional) == (("x",), ("c",), ("q",))
+    assert (target.held_essential, target.missing_essential, target.missing_optional) == (
+        ("x",),
+        ("c",),
+        ("q",),
+    )
 
 
 def test_targets_without_skills_warn_instead_of_failing() -> None:
     gap = gap_to_vacancy(SEEKER, VacancyProfile(id="V0"), CATALOGUE)
-    assert gap.missing == () and gap.warnings == ("vacancy V0 lists no skills: there is no skills gap to measure",)
+    assert gap.missing == () and gap.warnings == (
+        "vacancy V0 lists no skills: there is no skills gap to measure",
+    )
     gap = gap_to_occupation(SEEKER, OccupationProfile("9999"), CATALOGUE)
     assert gap.warnings == ("occupation 9999 has no skills in its profile: no gap to measure",)
     gap = gap_to_near_misses(SEEKER, [VacancyProfile(id="V0")], CATALOGUE)
@@ -133,4 +141,7 @@ def test_career_paths_without_an_occupation_use_the_seekers_skills() -> None:
 
 
 def test_essential_skills_by_occupation() -> None:
-    assert essential_skills_by_occupation(OCCUPATIONS[:2]) == {"7231": ("a", "b", "c"), "7233": ("a", "b", "c")}
+    assert essential_skills_by_occupation(OCCUPATIONS[:2]) == {
+        "7231": ("a", "b", "c"),
+        "7233": ("a", "b", "c"),
+    }

@@ -30,10 +30,27 @@ NEXT_MONTH = dt.date(2025, 9, 1)
 SEEKER = SeekerProfile(id="s1", skill_ids=("x",), region_code="3201")
 
 
-def prog(pid: str, skills: str, cost: int | None, hours: int | None = 10, region: str | None = "3201",
-         modality: str = "on-site", starts: tuple[dt.date, ...] = (NEXT_MONTH,), **extra: object) -> Programme:
-    return Programme(id=pid, title=f"Programme {pid}", skill_ids=tuple(skills), cost_rp=cost, hours_jp=hours,
-                     region_code=region, modality=modality, start_dates=starts, **extra)  # type: ignore[arg-type]
+def prog(
+    pid: str,
+    skills: str,
+    cost: int | None,
+    hours: int | None = 10,
+    region: str | None = "3201",
+    modality: str = "on-site",
+    starts: tuple[dt.date, ...] = (NEXT_MONTH,),
+    **extra: object,
+) -> Programme:
+    return Programme(
+        id=pid,
+        title=f"Programme {pid}",
+        skill_ids=tuple(skills),
+        cost_rp=cost,
+        hours_jp=hours,
+        region_code=region,
+        modality=modality,
+        start_dates=starts,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- set cover, hand-built
@@ -42,7 +59,13 @@ def prog(pid: str, skills: str, cost: int | None, hours: int | None = 10, region
 def test_greedy_is_suboptimal_where_exact_is_not() -> None:
     # U = {0..5}. Greedy takes the big set (39/4 per element), then the two singletons: 39 + 25 + 25 = 89.
     # The optimum is the two halves, 30 + 30 = 60.
-    sets = [frozenset({0, 1, 2, 3}), frozenset({0, 1, 4}), frozenset({2, 3, 5}), frozenset({4}), frozenset({5})]
+    sets = [
+        frozenset({0, 1, 2, 3}),
+        frozenset({0, 1, 4}),
+        frozenset({2, 3, 5}),
+        frozenset({4}),
+        frozenset({5}),
+    ]
     costs = [39, 30, 30, 25, 25]
     greedy = greedy_cover(6, sets, costs)
     exact = exact_cover(6, sets, costs)
@@ -90,7 +113,12 @@ CATALOGUE = Catalogue(
 def test_money_optimum() -> None:
     path = training_pathway(SEEKER, ["a", "b", "c", "d"], CATALOGUE, today=TODAY, objective="money")
     assert [s.id for s in path.steps] == ["P4", "P1", "P2"]  # in the order they start (P4: rolling)
-    assert (path.objective_value, path.total_cost_rp, path.total_hours_jp, path.total_travel) == (180, 180, 88, 1)
+    assert (path.objective_value, path.total_cost_rp, path.total_hours_jp, path.total_travel) == (
+        180,
+        180,
+        88,
+        1,
+    )
     assert (path.method, path.optimal, path.bound) == ("exact", True, None)
     assert path.covered == ("a", "b", "c", "d") and path.uncovered == () and path.complete
     step = path.steps[1]
@@ -140,8 +168,11 @@ def test_past_start_dates_are_left_out_and_explained() -> None:
     path = training_pathway(SEEKER, ["a", "b"], catalogue, today=TODAY)
     assert path.steps == () and path.method == "none" and path.covered == ()
     assert [(u.skill_id, u.reason) for u in path.uncovered] == [
-        ("a", "only options left out by the rules teach it — programme OLD: every start date is in the past "
-              "(last 2025-03-03, today 2025-08-01)"),
+        (
+            "a",
+            "only options left out by the rules teach it — programme OLD: every start date is in the past "
+            "(last 2025-03-03, today 2025-08-01)",
+        ),
         ("b", "no programme or apprenticeship in the catalogue teaches it"),
     ]
 
@@ -163,8 +194,17 @@ def test_zero_cost_is_free_and_unknown_cost_is_left_out_of_the_money_objective()
 def test_apprenticeship_is_a_pathway() -> None:
     catalogue = Catalogue(
         [prog("COURSE", "ab", 900, hours=100)],
-        [Apprenticeship(id="A1", title="Magang las", occupation_code="7212", seats=2, months=3,
-                        region_code="3201", starts_on=NEXT_MONTH)],
+        [
+            Apprenticeship(
+                id="A1",
+                title="Magang las",
+                occupation_code="7212",
+                seats=2,
+                months=3,
+                region_code="3201",
+                starts_on=NEXT_MONTH,
+            )
+        ],
         {"7212": ("a", "b", "z")},
     )
     money = training_pathway(SEEKER, ["a", "b"], catalogue, today=TODAY, objective="money")
@@ -265,13 +305,17 @@ def test_exact_pathway_is_optimal_complete_when_feasible_and_reports_the_rest(
     taught = {s for p in programmes for s in p.skill_ids}
     assert set(path.covered) == wanted & taught
     assert {u.skill_id for u in path.uncovered} == wanted - taught
-    assert all(u.reason == "no programme or apprenticeship in the catalogue teaches it" for u in path.uncovered)
+    assert all(
+        u.reason == "no programme or apprenticeship in the catalogue teaches it" for u in path.uncovered
+    )
     assert set(path.covered) <= {s for step in path.steps for s in step.covers}
     assert path.objective_value == _brute_force(programmes, wanted & taught)
 
 
 @PROPERTY
-@given(catalogues(max_size=6), catalogues(min_size=1, max_size=1), st.sets(st.sampled_from(SKILLS), min_size=1))
+@given(
+    catalogues(max_size=6), catalogues(min_size=1, max_size=1), st.sets(st.sampled_from(SKILLS), min_size=1)
+)
 def test_adding_a_programme_never_makes_the_optimum_worse(
     programmes: list[Programme], extra: list[Programme], wanted: set[str]
 ) -> None:
@@ -279,14 +323,18 @@ def test_adding_a_programme_never_makes_the_optimum_worse(
     wanted &= taught
     before = training_pathway(SEEKER, sorted(wanted), Catalogue(programmes), today=TODAY, method="exact")
     added = Programme(**{**{f: getattr(extra[0], f) for f in Programme.__slots__}, "id": "EXTRA"})
-    after = training_pathway(SEEKER, sorted(wanted), Catalogue([*programmes, added]), today=TODAY, method="exact")
+    after = training_pathway(
+        SEEKER, sorted(wanted), Catalogue([*programmes, added]), today=TODAY, method="exact"
+    )
     assert after.complete and before.complete
     assert after.objective_value <= before.objective_value
 
 
 @PROPERTY
 @given(catalogues(min_size=2, max_size=8), st.sets(st.sampled_from(SKILLS), min_size=1))
-def test_greedy_stays_within_ln_n_plus_one_of_the_optimum(programmes: list[Programme], wanted: set[str]) -> None:
+def test_greedy_stays_within_ln_n_plus_one_of_the_optimum(
+    programmes: list[Programme], wanted: set[str]
+) -> None:
     wanted &= {s for p in programmes for s in p.skill_ids}
     exact = training_pathway(SEEKER, sorted(wanted), Catalogue(programmes), today=TODAY, method="exact")
     greedy = training_pathway(SEEKER, sorted(wanted), Catalogue(programmes), today=TODAY, method="greedy")

@@ -106,9 +106,7 @@ def _by_region(
     if region.size and region.max() >= n_regions:
         raise GapInputError(f"{what}: region indexes beyond the {n_regions} region codes")
     rows = np.flatnonzero(keep & (region >= 0))
-    return sp.csr_matrix(
-        (np.ones(rows.size), (region[rows], rows)), shape=(n_regions, region.size)
-    )
+    return sp.csr_matrix((np.ones(rows.size), (region[rows], rows)), shape=(n_regions, region.size))
 
 
 def _provinces(regency_codes: Sequence[str]) -> tuple[tuple[str, ...], sp.csr_matrix]:
@@ -375,7 +373,8 @@ def regional_needs(
         warnings.append("no programmes given: only skill needs were computed")
     return RegionalNeeds(
         skills=_concat(skill_parts, _SKILL_COLUMNS),
-        programmes=_concat(programme_parts, _PROGRAMME_COLUMNS) if programme_parts
+        programmes=_concat(programme_parts, _PROGRAMME_COLUMNS)
+        if programme_parts
         else Table(_PROGRAMME_COLUMNS, {c: np.array([], dtype=object) for c in _PROGRAMME_COLUMNS}),
         regency_codes=codes,
         province_codes=provinces,
