@@ -245,6 +245,17 @@ def test_extractor_finds_the_issue_examples_as_ads_write_them() -> None:
     ]
 
 
+def test_no_variant_is_an_ad_abbreviation_that_normalisation_expands() -> None:
+    # "SPT" (tax return) was a variant; the normaliser expands the slang "spt" to "seperti", so every
+    # "seperti" in an ad was read as a tax-return skill (found in 128 of 545 test ads).
+    from pasarkerja.extract.skills import SkillExtractor
+    from pasarkerja.text.normalise import ABBREVIATIONS
+
+    assert sorted(form for form in skill_variant_index() if form.lower() in ABBREVIATIONS) == []
+    facts = SkillExtractor(use_embeddings=False).extract("Pengalaman kerja seperti admin gudang, paham SPT tahunan")
+    assert [fact.id for fact in facts].count("sk.spt-tahunan") == 1
+
+
 def test_forbidden_everyday_words_are_not_variants() -> None:
     index = skill_variant_index()
     assert sorted(FORBIDDEN_VARIANTS & set(index)) == []
