@@ -1432,7 +1432,10 @@ def vacancy_arrays(
 # ------------------------------------------------------------------------------- training, apprenticeships
 
 _ONLINE_KEJURUAN = frozenset({"TIK", "BISNIS DAN MANAJEMEN", "BAHASA"})
-_TRAINING_START = dt.date(2025, 7, 1)
+# Intakes run from the demo's "today" for two years, so a demo loaded in 2026 or 2027 still has courses that
+# have not started yet (pathways leave out programmes whose start dates have all passed).
+_TRAINING_START = REFERENCE_DATE + dt.timedelta(days=1)
+_TRAINING_SPREAD_DAYS = 730
 
 
 def _skill_text(skill: SkillRecord) -> str:
@@ -1469,7 +1472,7 @@ def _template_skills(vocabulary: DemoVocabulary) -> tuple[tuple[int, ...], ...]:
 
 
 def _start_dates(rng: np.random.Generator) -> tuple[dt.date, ...]:
-    first = _TRAINING_START.toordinal() + int(rng.integers(0, 365))
+    first = _TRAINING_START.toordinal() + int(rng.integers(0, _TRAINING_SPREAD_DAYS))
     month = dt.date.fromordinal(first).replace(day=1)
     dates = [month]
     for _ in range(int(rng.integers(0, 3))):
@@ -1598,7 +1601,8 @@ def generate_apprenticeships(
         seats = 1 if u < 0.45 else int(rng.integers(2, 6)) if u < 0.85 else int(rng.integers(6, 16))
         wage = int(world.regency_wage[regency_index[host.region_code]])
         stipend = int(_round_to(np.array([wage * rng.uniform(0.6, 1.0)]), 50_000)[0])
-        start = dt.date.fromordinal(_TRAINING_START.toordinal() + int(rng.integers(0, 365))).replace(day=1)
+        start = dt.date.fromordinal(_TRAINING_START.toordinal() + int(rng.integers(0, _TRAINING_SPREAD_DAYS)))
+        start = start.replace(day=1)
         result.append(
             DemoApprenticeship(
                 external_id=f"demo-apprenticeship-{i + 1:05d}",
