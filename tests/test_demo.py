@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from pasarkerja.ingest.demo import tables
@@ -34,12 +36,13 @@ from pasarkerja.ingest.demo.generator import (
 from pasarkerja.ingest.demo.load import DEMO_PASSWORD, DEMO_USERS, DemoLoadError, load_demo
 from pasarkerja.store.accounts import authenticate
 from pasarkerja.store.crypto import PersonalDataCipher
-from pasarkerja.store.db import transaction
+from pasarkerja.store.db import make_engine, transaction
 from pasarkerja.store.models import (
     EMPLOYMENT_TYPES,
     MODALITIES,
     PROVIDER_KINDS,
     Employer,
+    MatchResult,
     Seeker,
     SeekerPersonal,
     UserAccount,
@@ -410,18 +413,30 @@ def test_load_demo_needs_the_reference_data(engine: Engine) -> None:
         load_demo(engine, cipher=PersonalDataCipher(b"0123456789abcdef0123"), seekers=5, vacancies=5)
 
 
-def test_demo_command_loads_and_prints_the_login(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_command_loads_matches_and_prints_the_login(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from pasarkerja.cli import app
 
+    monkeypatch.chdir(tmp_path)  # the batch writes .pasarkerja/demo-recommendations.parquet here
     monkeypatch.setenv("PASARKERJA_SECRET_KEY", "a-test-secret-for-the-demo-command")
     args = ["demo", "--seekers", "60", "--vacancies", "30", "--programmes", "10", "--database", sqlite_url]
     result = CliRunner().invoke(app, [*args, "--no-serve"])
     assert result.exit_code == 0, result.output
     assert "Open http://127.0.0.1:8000 — demo login: konselor / demo12345" in result.output
     assert "seekers 60" in result.output and "vacancies 30" in result.output
+    # The matching batch ran: every active seeker has ranked open vacancies stored in the database.
+    assert "match run 1 saved" in result.output
+    assert (tmp_path / ".pasarkerja" / "demo-recommendations.parquet").is_file()
+    db = make_engine(sqlite_url)
+    with Session(db) as session:
+        active = session.scalar(select(func.count()).select_from(Seeker).where(Seeker.is_active.is_(True)))
+        ranked = session.scalar(select(func.count(func.distinct(MatchResult.seeker_id))))
+        assert active and ranked == active
+    db.dispose()
     # Personal data never reaches the terminal.
     for person in _seekers(60):
         assert person.personal.nik not in result.output and person.personal.phone not in result.output
-    again = CliRunner().invoke(app, [*args, "--no-serve", "--port", "8123"])
+    again = CliRunner().invoke(app, [*args, "--no-serve", "--no-match", "--port", "8123"])
     assert again.exit_code == 0 and "Open http://127.0.0.1:8123" in again.output
     assert "seekers 60" in again.output

@@ -550,8 +550,13 @@ def demo(
         int | None, typer.Option(min=1, max=65535, help="Port of the web app (default: settings, 8000)")
     ] = None,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the web app after loading")] = True,
+    match: Annotated[
+        bool,
+        typer.Option("--match/--no-match", help="Run the nightly matching batch (top 10 for every seeker)"),
+    ] = True,
 ) -> None:
-    """Create the schema, load reference and demo data (idempotent), then serve the web app."""
+    """Create the schema, load reference and demo data (idempotent), run the matching batch, then serve the
+    web app."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from pasarkerja.ingest.demo.load import DEMO_PASSWORD, DemoLoadError, load_demo
@@ -595,6 +600,26 @@ def demo(
             fail(str(error))
             return
     console.print("demo data: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if match:
+        # The main job of a job centre's night: every active seeker's top 10 open vacancies, stored so the
+        # seekers' pages and counsellors see them (the same command as `pasarkerja match batch`).
+        from pathlib import Path
+
+        from pasarkerja.cli.match import match_batch
+
+        out = Path(".pasarkerja") / "demo-recommendations.parquet"
+        out.parent.mkdir(exist_ok=True)
+        match_batch(
+            top=10,
+            out=str(out),
+            engine_name="local",
+            scheduler=None,
+            chunk_size=2048,
+            workers=2,
+            load_chunk=50_000,
+            save=True,
+            database=settings.database_url,
+        )
     url = f"http://{settings.host}:{settings.port}"
     console.print(f"Open {url} — demo login: konselor / {DEMO_PASSWORD}", highlight=False)
     console.print(
