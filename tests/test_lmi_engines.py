@@ -1,5 +1,6 @@
-"""DuckDB and Dask give identical numbers for every indicator on the same data (Arrow in memory for
-DuckDB, partitioned Parquet files for Dask), and the published, suppressed tables are identical too."""
+"""DuckDB and Dask give identical numbers for every indicator on the same data (Arrow in memory and the
+partitioned Parquet files for DuckDB, the Parquet files for Dask), and the published, suppressed tables are
+identical too. The database path (store.lmi_source) is in test_lmi_database.py."""
 
 from __future__ import annotations
 
@@ -35,15 +36,17 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Engine]]:
+def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Engine, Engine]]:
     tables = synthetic_tables(seekers=2500, vacancies=2500, seed=3, skills=60)
     folder: Path = tmp_path_factory.mktemp("lmi_parquet")
     parquet = write_source_parquet(tables, folder, rows_per_file=2000)
     assert len(parquet.parquet_files("vacancy")) == 2
-    with closing(open_engine(LmiSource.from_arrow(tables), "duckdb")) as duck, closing(
-        open_engine(parquet, "dask")
-    ) as dask_engine:
-        yield duck, dask_engine
+    with (
+        closing(open_engine(LmiSource.from_arrow(tables), "duckdb")) as duck,
+        closing(open_engine(parquet, "dask")) as dask_engine,
+        closing(open_engine(parquet, "duckdb")) as duck_parquet,
+    ):
+        yield duck, dask_engine, duck_parquet
 
 
 def test_every_indicator_is_covered() -> None:
@@ -59,15 +62,16 @@ def _frame(engine: Engine, name: str) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_engines_agree(engines: tuple[Engine, Engine], name: str) -> None:
-    duck, dask_engine = engines
+def test_engines_agree(engines: tuple[Engine, Engine, Engine], name: str) -> None:
+    duck, dask_engine, duck_parquet = engines
     left, right = _frame(duck, name), _frame(dask_engine, name)
     assert len(left) > 3
     assert left.to_dict("records") == right.to_dict("records")
+    assert _frame(duck_parquet, name).to_dict("records") == left.to_dict("records")
 
 
-def test_published_tables_agree(engines: tuple[Engine, Engine]) -> None:
-    duck, dask_engine = engines
+def test_published_tables_agree(engines: tuple[Engine, Engine, Engine]) -> None:
+    duck, dask_engine, _ = engines
     a = compute("placements", ["province", "sex"], "2025", source=duck)
     b = compute("placements", ["province", "sex"], "2025", source=dask_engine)
     assert a.rows == b.rows

@@ -240,3 +240,17 @@ def test_no_data_is_an_error_not_zeros(hand_engine: Engine) -> None:
     empty = LmiSource.from_arrow({"seeker": hand_tables()["seeker"]})
     with pytest.raises(NoDataError, match=r"no data for period 2025Q3: the vacancies records are empty"):
         compute("vacancies_posted", [], "2025Q3", source=empty)
+
+
+def test_every_indicator_is_documented_with_its_measures() -> None:
+    from pathlib import Path
+
+    from pasarkerja.lmi import INDICATORS
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "INDICATORS.md").read_text(encoding="utf-8")
+    rows = {line.split("`")[1]: line for line in doc.splitlines() if line.startswith("| `")}
+    documented = {name for name in rows if name in INDICATORS or "_" in name}
+    assert documented == set(INDICATORS)
+    for name, definition in INDICATORS.items():
+        for measure in definition.measures[1:]:
+            assert f"`{measure}`" in rows[name], (name, measure)

@@ -390,7 +390,7 @@ class DaskEngine:
             for name, result in pieces:
                 if name == "sums":
                     continue
-                values = result.rename(name).reset_index()
+                values = _keyed(result.rename(name), keys)
                 table = table.merge(values, on=keys, how="left")
             for m in measures:
                 if m.op == "nunique":
@@ -435,6 +435,16 @@ class DaskEngine:
 
     def close(self) -> None:
         self.frames.clear()
+
+
+def _keyed(result: pd.Series, keys: list[str]) -> pd.DataFrame:
+    """A grouped result as a frame with the key columns. A group-apply over partitions that hold no values
+    (a quantile of pay where no ad states it) comes back without index names, or empty: name them."""
+    if result.empty:
+        return pd.DataFrame({**{k: pd.Series(dtype=object) for k in keys}, str(result.name): pd.Series()})
+    if result.index.nlevels == len(keys):
+        result.index = result.index.set_names(keys)
+    return result.reset_index()
 
 
 def _to_date(value: Any) -> dt.date | None:

@@ -10,12 +10,12 @@ both compute from exactly the same relations, so their numbers agree. Columns (a
                    (hour|day|week|month|year), employment_type string, openings int64 (not null, ≥ 1),
                    posted_date date32, closed_on date32 (last day open; null = still open), status string
                    (draft|open|filled|closed), discriminatory bool (null = never extracted)
-``vacancy_skill``  vacancy_id int64, skill_id string
+``vacancy_skill``  vacancy_id int64, skill_id string (one row per pair, as the table's primary key says)
 ``seeker``         seeker_id int64 (not null), occupation_code string (occupation sought), region_code string,
                    education_level string, sex string (``F``/``M``), registered_on date32,
                    inactive_since date32
                    (first day no longer active; null = still active)
-``seeker_skill``   seeker_id int64, skill_id string
+``seeker_skill``   seeker_id int64, skill_id string (one row per pair)
 ``application``    application_id int64, seeker_id int64, vacancy_id int64,
                    kind string (referral|application),
                    created_on date32

@@ -14,6 +14,16 @@ margin; each cell carries its *basis*, the number of persons it counts. Rules:
   audited with linear algebra: a suppressed cell is recoverable exactly when its unit vector lies in the row
   space of the line equations over the suppressed cells; any such cell gets a further complement. The two
   steps repeat until nothing changes (a fixpoint: each round adds at least one cell, so it ends).
+* **interval audit** — an attacker also knows that every suppressed cell holds at least one person (empty
+  cells are published as 0). With that bound, two suppressed cells of 1 summing to a line's remainder of 2
+  are both exactly 1, although no linear combination isolates either. A suppressed cell is fixed by the
+  equations plus ``x ≥ 1`` exactly when every feasible direction leaves it unchanged; the directions are the
+  null space of the equations restricted, at the true values, to keep cells that sit at the bound (value 1)
+  non-decreasing. One linear programme per linked group finds which bound cells can move (the set of
+  cells that can increase is closed under addition, so maximising their count at once finds all of them);
+  the ones that cannot are pinned at 1, and the null space with those pinned decides the rest. Exposed cells
+  get a complement as above. The audit is over the real numbers; on two-way tables the line equations are
+  totally unimodular, so an interval wider than a point holds at least two whole numbers.
 
 Rates, medians and shares are suppressed on their basis (the persons in the denominator); they follow the
 same pattern as the counts their basis is made of.
@@ -27,6 +37,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from scipy.optimize import linprog
 
 from pasarkerja.lmi.definitions import TOTAL
 from pasarkerja.lmi.periods import LmiInputError
@@ -77,10 +88,16 @@ def _pick(line: Sequence[Key], basis: Mapping[Key, int], status: Mapping[Key, Re
 
 
 def recoverable(
-    suppressed: Sequence[Key], lines: Sequence[Sequence[Key]], limit: int = AUDIT_LIMIT
+    suppressed: Sequence[Key],
+    lines: Sequence[Sequence[Key]],
+    limit: int = AUDIT_LIMIT,
+    *,
+    at_bound: frozenset[Key] = frozenset(),
 ) -> tuple[list[Key], bool]:
     """The suppressed cells whose exact value follows from the line equations (sum of interior cells =
-    margin) given every published cell, and whether every component could be audited."""
+    margin) given every published cell, and whether every component could be audited. ``at_bound``: the
+    suppressed cells whose true value is 1, the least a suppressed (non-empty) cell can hold; with it the
+    audit also finds cells pinned by the attacker's knowledge that every suppressed cell is ≥ 1."""
     index = {key: i for i, key in enumerate(suppressed)}
     # Each equation keeps its unknowns with their sign: +1 for an interior cell, −1 for the margin.
     equations: list[list[tuple[Key, float]]] = []
@@ -124,6 +141,12 @@ def recoverable(
         for row, eq in enumerate(eqs):
             for key, sign in eq:
                 matrix[row, position[key]] = sign
+        bound = [j for j, c in enumerate(cells) if suppressed[c] in at_bound]
+        pinned = _pinned_at_bound(matrix, bound) if bound else []
+        if pinned:
+            units = np.zeros((len(pinned), len(cells)))
+            units[np.arange(len(pinned)), pinned] = 1.0
+            matrix = np.vstack([matrix, units])
         _, singular, vt = np.linalg.svd(matrix, full_matrices=False)
         rank = int((singular > 1e-9 * max(1.0, singular[0] if singular.size else 1.0)).sum())
         basis_rows = vt[:rank]
@@ -132,6 +155,67 @@ def recoverable(
             if reach[j] > 1.0 - 1e-9:
                 found.append(suppressed[c])
     return found, complete
+
+
+def _pinned_at_bound(matrix: np.ndarray, bound: Sequence[int]) -> list[int]:
+    """The columns of ``bound`` (cells at the lower bound 1) that no feasible direction can raise: every
+    direction d with ``matrix @ d = 0`` and ``d[j] ≥ 0`` for the bound cells has ``d[j] = 0``. One LP:
+    maximise Σ t_j with 0 ≤ t_j ≤ min(1, d_j) over such directions. d is left unbounded on purpose: the
+    directions form a cone, so a sum of scaled directions raises every cell that any one direction raises
+    to ≥ 1 at once, and the optimum is exactly the number of cells that can move (a box on d would let the
+    optimum spend its budget on one cell)."""
+    n, m = matrix.shape[1], len(bound)
+    if matrix.shape[0] == 1:
+        # One equation Σ s_i d_i = 0 (most groups: one line of a table): a bound cell can rise when another
+        # cell can make room — any cell not at the bound (it may fall), or a bound cell of opposite sign.
+        signs = matrix[0]
+        at_bound = set(bound)
+        free = [i for i in range(n) if i not in at_bound and signs[i] != 0]
+        return [j for j in bound if not free and not any(k != j and signs[k] == -signs[j] for k in bound)]
+    cost = np.concatenate([np.zeros(n), -np.ones(m)])
+    equality = np.hstack([matrix, np.zeros((matrix.shape[0], m))])
+    # t_j − d_j ≤ 0 for each bound cell j
+    upper = np.zeros((m, n + m))
+    upper[np.arange(m), np.asarray(bound)] = -1.0
+    upper[np.arange(m), n + np.arange(m)] = 1.0
+    bounds: list[tuple[float | None, float | None]] = [(None, None)] * n + [(0.0, 1.0)] * m
+    for j in bound:
+        bounds[j] = (0.0, None)
+    result = linprog(
+        cost,
+        A_ub=upper,
+        b_ub=np.zeros(m),
+        A_eq=equality,
+        b_eq=np.zeros(matrix.shape[0]),
+        bounds=bounds,
+        method="highs",
+    )
+    if result.status != 0:  # the zero direction is always feasible: a failure here is numerical
+        return list(bound)
+    t = result.x[n:]
+    return [j for j, raised in zip(bound, t, strict=True) if raised < 0.5]
+
+
+def _linked_lines(
+    start: Key, lines: Sequence[Sequence[Key]], through: Mapping[Key, list[int]], status: Mapping[Key, Reason]
+) -> list[int]:
+    """The lines reachable from ``start`` through suppressed cells (the equations an attacker combines)."""
+    seen_cells = {start}
+    seen_lines: list[int] = []
+    frontier = [start]
+    visited: set[int] = set()
+    while frontier:
+        cell = frontier.pop()
+        for i in through[cell]:
+            if i in visited:
+                continue
+            visited.add(i)
+            seen_lines.append(i)
+            for other in lines[i]:
+                if other in status and other not in seen_cells:
+                    seen_cells.add(other)
+                    frontier.append(other)
+    return seen_lines
 
 
 def _margin_of(line: Sequence[Key]) -> Key:
@@ -150,6 +234,7 @@ def protect(
     if not status:
         return status, notes
     lines = lines_of(keys, additive)
+    ones = frozenset(key for key in keys if basis[key] == 1)
     through: dict[Key, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
         for key in line:
@@ -166,17 +251,28 @@ def protect(
             continue
         if not audit:
             break
-        exposed, complete = recoverable(sorted(status), lines)
+        exposed, complete = recoverable(sorted(status), lines, at_bound=ones)
         if not complete and "audit" not in " ".join(notes):
             notes.append("suppression audit skipped for very large linked cell groups; line rule applied")
+        # One complement per linked group and round (a group's exposures often share one cause, so one
+        # complement may close them all); separate groups — e.g. the skills of a skill table — in one round.
+        touched: set[int] = set()
         for key in exposed:
-            # Widen the weakest line through the exposed cell: its smallest published complement.
+            if touched.intersection(through[key]):
+                continue
+            linked = _linked_lines(key, lines, through, status)
+            # Widen the weakest line through the exposed cell: its smallest published complement. When every
+            # line through it is already fully suppressed, the value leaks through equations further away:
+            # take the smallest published cell of any line linked to it through suppressed cells.
             options = [c for i in through[key] if (c := _pick(lines[i], basis, status)) is not None]
+            if not options:
+                options = [c for i in linked if (c := _pick(lines[i], basis, status)) is not None]
             if options:
                 chosen = min(options, key=lambda c: (basis[c], TOTAL in c, c))
                 status[chosen] = "secondary"
                 changed = True
-                break
+                touched.update(linked)
+                touched.update(through[chosen])
         if not changed:
             if exposed:
                 notes.append(
