@@ -24,6 +24,13 @@ def peak_rss_children_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
 
 
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its finished (reaped) child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 @contextmanager
 def timer() -> Iterator[list[float]]:
     """``with timer() as t: ...`` then ``t[0]`` holds the elapsed seconds."""

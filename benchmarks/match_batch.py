@@ -8,7 +8,10 @@ Synthetic seekers and vacancies come from the demo generator (realistic skew: a 
 long tail). Generation is timed apart from matching. In the same run the exhaustive NumPy baseline (every
 pair scored) handles a sample of seekers: its top-k must equal the index's (``agreement``), and
 ``baseline_speed_ratio`` is index seekers/s ÷ exhaustive seekers/s (both single-threaded on the sample).
-Ends with one ``key=value`` line.
+With ``--engine dask`` (a local cluster of two worker processes unless ``--scheduler`` is given) the same
+data is also run in one local process, and the two results must be identical. ``cpu_s`` is the CPU time of
+the batch (this process and its workers) and ``load_avg`` the load after it: the box is shared, so wall
+times depend on what else runs. Ends with one ``key=value`` line.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from _common import key_values, peak_rss_children_mb, peak_rss_mb, print_table, timer
+from _common import cpu_seconds, key_values, peak_rss_children_mb, peak_rss_mb, print_table, timer
 
 from pasarkerja.ingest.demo.generator import SeekerArrays, VacancyArrays, iter_seeker_arrays, vacancy_arrays
 from pasarkerja.match import MatchSettings, VacancyIndex, batch_top_k, batch_top_k_dask
@@ -150,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--backend", choices=("processes", "threads"), default="processes")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--chunk-size", type=int, default=1024)
-    parser.add_argument("--baseline-sample", type=int, default=2000)
+    parser.add_argument("--chunk-size", type=int, default=4096)
+    parser.add_argument("--baseline-sample", type=int, default=1000)
     parser.add_argument("--scheduler", default=None, help="tcp://HOST:PORT (dask; default: a local cluster)")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
@@ -164,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         index = VacancyIndex(vacancies, settings, relatedness)
     rss_before = peak_rss_mb()
 
+    cpu_before = cpu_seconds()
     with timer() as t_batch:
         if args.engine == "dask":
             result = batch_top_k_dask(
@@ -174,6 +178,20 @@ def main(argv: list[str] | None = None) -> int:
                 seekers, index, args.top, args.chunk_size, args.workers, backend=args.backend
             )
     wall = t_batch[0]
+    batch_cpu = cpu_seconds() - cpu_before
+    load_after_batch = os.getloadavg()[0]
+
+    # Dask against one local process on the same data: the results must be identical.
+    one_process_wall = float("nan")
+    identical = 1
+    if args.engine == "dask":
+        with timer() as t_one:
+            one = batch_top_k(seekers, index, args.top, args.chunk_size, workers=1)
+        one_process_wall = t_one[0]
+        identical = int(
+            bool((one.vacancy_ids == result.vacancy_ids).all())
+            and np.array_equal(one.scores, result.scores, equal_nan=True)
+        )
 
     # Baseline on a sample, in this process: exhaustive scoring vs the index, one thread each.
     sample = min(args.baseline_sample, len(seekers))
@@ -197,7 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     peak = max(peak_rss_mb(), peak_rss_children_mb())
     workers = 2 if args.engine == "dask" else args.workers
 
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"load average after the batch: {load_after_batch:.1f} on {os.cpu_count()} cores; "
+        f"batch CPU time {batch_cpu:.1f} s (this process and its workers)"
+    )
     print_table(
         ["what", "seekers", "vacancies (open)", "seconds", "seekers/s", "peak RSS MB"],
         [
@@ -218,6 +239,20 @@ def main(argv: list[str] | None = None) -> int:
                 len(seekers) / wall,
                 peak,
             ],
+            *(
+                [
+                    [
+                        "batch, one local process (same data)",
+                        len(seekers),
+                        len(index),
+                        one_process_wall,
+                        len(seekers) / one_process_wall,
+                        peak_rss_mb(),
+                    ]
+                ]
+                if args.engine == "dask"
+                else []
+            ),
             ["index, 1 thread, sample", sample, len(index), t_single[0], single_rate, peak_rss_mb()],
             ["exhaustive NumPy, 1 thread, sample", sample, len(index), t_base[0], base_rate, peak_rss_mb()],
         ],
@@ -240,11 +275,18 @@ def main(argv: list[str] | None = None) -> int:
                 "peak_rss_mb": peak,
                 "agreement": agreement,
                 "baseline_speed_ratio": single_rate / base_rate,
+                "cpu_s": batch_cpu,
+                "load_avg": load_after_batch,
+                **(
+                    {"one_process_wall_s": one_process_wall, "identical_to_one_process": identical}
+                    if args.engine == "dask"
+                    else {}
+                ),
                 "generation_s": t_gen[0],
             }
         )
     )
-    return 0 if agreement == 1.0 else 1
+    return 0 if agreement == 1.0 and identical == 1 else 1
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ Public API
 Records (``match.records``): :class:`SeekerProfile`, :class:`VacancyProfile`, :class:`WorkSpell`,
 :class:`SkillRelatedness` (+ :func:`skill_relatedness_from_catalogue`), :class:`MatchResult`,
 :class:`ComponentScore`; :func:`seeker_profile_from_fields` builds a profile from any wider record and
-drops everything the score must not see (age, sex, religion, …).
+drops everything the score must not see (age, sex, religion, …);
+:func:`vacancy_profile_from_fields` does the same for a posting (discriminatory requirements, free text).
 
 Settings: :class:`MatchSettings` (pydantic; ``PASARKERJA_MATCH_*`` variables; refuses bad values).
 
@@ -29,10 +30,19 @@ At scale, over column arrays (``match.tables``: :class:`VacancyTable`, :class:`S
     write_parquet(result, path)                                        # seeker_id, rank, vacancy_id, score
 
 ``BatchResult`` unpacks as ``seeker_ids, vacancy_ids, scores`` (arrays; ``vacancy_ids``/``scores`` are
-seekers × k, padded with -1/"" and NaN). An unreachable Dask scheduler raises :class:`MatchEngineError`.
+seekers × k, padded with -1/"" and NaN). An unreachable Dask scheduler — refused, or accepting connections
+but never answering — raises :class:`MatchEngineError` within ``connect_timeout_s`` (+1 s);
+``probe_scheduler(address, timeout_s)`` runs that check alone.
 """
 
-from pasarkerja.match.batch import BatchResult, MatchEngineError, batch_top_k, batch_top_k_dask, write_parquet
+from pasarkerja.match.batch import (
+    BatchResult,
+    MatchEngineError,
+    batch_top_k,
+    batch_top_k_dask,
+    probe_scheduler,
+    write_parquet,
+)
 from pasarkerja.match.index import VacancyIndex
 from pasarkerja.match.records import (
     COMPONENTS,
@@ -45,6 +55,7 @@ from pasarkerja.match.records import (
     WorkSpell,
     seeker_profile_from_fields,
     skill_relatedness_from_catalogue,
+    vacancy_profile_from_fields,
 )
 from pasarkerja.match.score import passes_filters, score_pair
 from pasarkerja.match.service import (
@@ -80,10 +91,12 @@ __all__ = [
     "encode_seekers",
     "encode_vacancies",
     "passes_filters",
+    "probe_scheduler",
     "recommend_vacancies",
     "score_pair",
     "seeker_profile_from_fields",
     "shortlist_seekers",
     "skill_relatedness_from_catalogue",
+    "vacancy_profile_from_fields",
     "write_parquet",
 ]

@@ -130,6 +130,45 @@ def _dask_chunk(
     return start, positions, scores
 
 
+def probe_scheduler(address: str, timeout_s: float = 5.0) -> None:
+    """Ask the Dask scheduler at ``address`` who it is, giving up after ``timeout_s`` seconds.
+
+    ``Client(address, timeout=...)`` bounds the TCP connect but not the handshake after it: a port that
+    accepts connections and never answers (a stuck scheduler, another service) makes it hang for good. The
+    probe bounds the whole exchange, on its own event loop in a helper thread so it works whether or not the
+    caller runs an event loop. Raises :class:`MatchEngineError` naming the address.
+    """
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def identity() -> Any:
+        comm = await connect(address, timeout=timeout_s)
+        try:
+            await comm.write({"op": "identity"})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    def run() -> Any:
+        return asyncio.run(asyncio.wait_for(identity(), timeout_s))
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dask-probe")
+    try:
+        reply = pool.submit(run).result(timeout=timeout_s + 1.0)
+    except (OSError, TimeoutError) as exc:
+        raise MatchEngineError(
+            f"Dask scheduler {address} did not answer within {timeout_s:g} s "
+            f"({type(exc).__name__}: {str(exc) or 'no reply'})"
+        ) from exc
+    except ValueError as exc:  # a malformed address, e.g. "tcp://" without host or an unknown scheme
+        raise MatchEngineError(f"Dask scheduler address {address!r} is not usable: {exc}") from exc
+    finally:
+        pool.shutdown(wait=False)  # never wait on a stuck probe: the error is the point
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise MatchEngineError(f"{address} answered, but it is not a Dask scheduler (reply: {reply!r:.80})")
+
+
 def batch_top_k_dask(
     seekers: SeekerTable,
     index: VacancyIndex,
@@ -157,6 +196,8 @@ def batch_top_k_dask(
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
             )
             scheduler_address = own_cluster.scheduler_address
+        else:
+            probe_scheduler(scheduler_address, connect_timeout_s)
         try:
             client = Client(scheduler_address, timeout=f"{connect_timeout_s}s")
         except (OSError, TimeoutError) as exc:

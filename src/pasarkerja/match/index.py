@@ -1,18 +1,19 @@
-"""Exact top-k over a vacancy index: blocks of vacancies with upper bounds, so most are never scored.
+"""Exact top-k over a vacancy index: parts of the vacancies with upper bounds, so most are never scored.
 
-Vacancies (after the hard filters) are sorted by (occupation, province, regency) and cut into blocks of one
-occupation in one province. For every occupation and every block the index keeps what bounds the score
-from above for any seeker: the largest weight each skill has in any vacancy (a sparse CSR matrix), the
-largest mass of each skill group, which regencies and provinces occur, the lowest education and experience
-requirement, the highest pay, and whether remote work, missing skills or missing pay occur.
+Vacancies (after the hard filters) are sorted by (occupation, province, regency). For every occupation and
+for every block (one occupation in one province) the index keeps what bounds the score from above for any
+seeker: the largest weight each skill has in any vacancy (a sparse CSR matrix), the largest mass of each
+skill group, which regencies and provinces occur, the lowest education and experience requirement, the
+highest pay, and whether remote work, missing skills or missing pay occur.
 
 A query for a chunk of seekers runs in rounds (all vectorised over the chunk):
-1. occupation bounds for every seeker × occupation (dense, small: a few hundred occupations);
-2. the blocks of each seeker's most promising occupations are scored exactly until k vacancies are
-   seen; the k-th best score is the seeker's threshold θ;
-3. every other block whose bound reaches θ is scored exactly.
-A vacancy never scored lies in a block whose bound is below θ, so it cannot enter the top k: the result
-equals exhaustive scoring, ties broken by vacancy id (the property test checks it).
+0. bounds for every seeker × occupation, over all its vacancies and over those outside the seeker's province;
+1. every vacancy of each seeker's most promising occupation is scored; the k-th best is the threshold θ;
+2. occupations whose bound outside the province reaches θ are scored whole;
+3. occupations whose bound reaches θ only in the province: their blocks there whose bound reaches θ.
+A vacancy never scored lies in a part whose bound is below θ, so it cannot enter the top k: the result
+equals exhaustive scoring, ties broken by vacancy id (the property test checks it). Large occupations are
+scored as dense grids (:func:`vector.score_grid`), bit-identical to the pair-by-pair scorer.
 """
 
 from __future__ import annotations
@@ -27,13 +28,22 @@ from numpy.typing import NDArray
 from pasarkerja.match.records import SkillRelatedness
 from pasarkerja.match.settings import MatchSettings
 from pasarkerja.match.tables import F64, I64, SeekerTable, VacancyTable, _ranges, province_keys
-from pasarkerja.match.vector import ScoringModel, SeekerChunk, prepare_seekers, score_pairs
+from pasarkerja.match.vector import (
+    RunSkills,
+    ScoringModel,
+    SeekerChunk,
+    prepare_seekers,
+    score_grid,
+    score_pairs,
+)
 
 # Bounds are compared with a little slack, so rounding in the bound never prunes a tying vacancy.
 BOUND_SLACK = 1e-9
-_FIRST_ROUND_OCCUPATIONS = 2
-# Round 2 scores, per seeker, blocks worth 4k vacancies first, then 8k more, 16k more, ... re-reading θ.
-_WAVE_VACANCIES_PER_K = 4
+_FIRST_ROUND_OCCUPATIONS = 1
+# An occupation with at least this many (seeker, vacancy) pairs in a round is scored as a dense grid;
+# grids are cut into pieces of at most _GRID_MAX_CELLS cells to bound memory.
+_GRID_MIN_PAIRS = 512
+_GRID_MAX_CELLS = 1 << 18
 _PROVINCE_SPAN = 1 << 24  # province keys (e.g. 132) are far below this
 
 
@@ -71,7 +81,12 @@ class _Groups:
 
 
 class VacancyIndex:
-    """The open vacancies (by the settings' hard filters), ready for exact top-k queries."""
+    """The open vacancies (by the settings' hard filters), ready for exact top-k queries.
+
+    ``max_block_size`` caps a block (smaller blocks: tighter bounds, more of them); ``grid_min_pairs`` is
+    the number of (seeker, vacancy) pairs from which an occupation is scored as a dense grid rather than
+    pair by pair. Neither changes a result, only the speed.
+    """
 
     def __init__(
         self,
@@ -80,10 +95,14 @@ class VacancyIndex:
         relatedness: SkillRelatedness | None = None,
         *,
         max_block_size: int = 48,
+        grid_min_pairs: int = _GRID_MIN_PAIRS,
     ) -> None:
         if max_block_size < 1:
             raise ValueError(f"max_block_size must be ≥ 1, got {max_block_size}")
+        if grid_min_pairs < 0:
+            raise ValueError(f"grid_min_pairs must be ≥ 0, got {grid_min_pairs}")
         self.max_block_size = max_block_size
+        self.grid_min_pairs = grid_min_pairs
         self.settings = settings or MatchSettings()
         keep = (
             np.flatnonzero(vacancies.is_open)
@@ -203,12 +222,31 @@ class VacancyIndex:
         skill_bound: F64 | None = None,
     ) -> F64:
         """Upper bound of the score of seeker ``s[i]`` with any vacancy of group ``gi[i]``."""
+        mode = "outside" if outside_province else ("exact" if exact_location else "any")
+        return self._bounds(chunk, s, groups, gi, modes=(mode,), skill_bound=skill_bound)[0]
+
+    def _bounds(
+        self,
+        chunk: SeekerChunk,
+        s: I64,
+        groups: _Groups,
+        gi: I64,
+        *,
+        modes: tuple[str, ...],
+        skill_bound: F64 | None = None,
+    ) -> list[F64]:
+        """Upper bounds of the score of seeker ``s`` with any vacancy of group ``gi`` (index arrays that
+        broadcast together: pairs, or a column of seekers and a row of groups), one per location mode:
+        ``"any"`` every vacancy of the group, ``"exact"`` the same with the group's province known exactly,
+        ``"outside"`` only the group's vacancies outside the seeker's province. Everything but the location
+        is shared between the modes, so asking for two costs little more than one."""
         cfg, st = self.settings, chunk.table
-        n = s.size
+        shape = np.broadcast_shapes(np.shape(s), np.shape(gi))
         # skills: Σ direct credit × largest entry weight, plus group credit × largest group mass
         if skill_bound is not None:
             skills = skill_bound[s, gi]
         else:
+            n = s.size
             d = chunk.direct
             d_starts, d_ends = d.indptr[s].astype(np.int64), d.indptr[s + 1].astype(np.int64)
             entries = _ranges(d_starts, d_ends)
@@ -231,48 +269,55 @@ class VacancyIndex:
             skills = np.minimum(1.0, direct + group_part)
         # occupation: exact, it depends on the group's occupation only
         occ = groups.occupation[gi]
-        occupation = np.where(occ >= 0, chunk.occupation[s, np.maximum(occ, 0)] if n else 0.0, 0.0)
+        occupation = np.where(occ >= 0, chunk.occupation[s, np.maximum(occ, 0)], 0.0)
         # education: the most lenient requirement in the group bounds the level score
-        rank, lowest = st.education_rank[s].astype(np.int64), groups.min_rank[gi]
-        level = np.select(
-            [lowest < 0, rank < 0, rank >= lowest, rank == lowest - 1],
-            [1.0, cfg.education_unknown, 1.0, cfg.education_one_below],
-            default=0.0,
-        )
+        level = self._education_bound_table[st.education_rank[s] + 1, np.maximum(groups.min_rank[gi], -1) + 1]
         share = cfg.education_field_share
-        education = np.where(groups.any_field[gi], np.maximum(level, (1.0 - share) * level + share), level)
+        any_field = groups.any_field[gi]
+        education = np.where(any_field, np.maximum(level, (1.0 - share) * level + share), level)
         # experience
         need = groups.min_experience[gi]
         with np.errstate(divide="ignore", invalid="ignore"):
             experience = np.where(
                 need <= 0.0, 1.0, np.minimum(1.0, np.maximum(st.experience_years[s], 0.0) / need)
             )
-        # location
+        # location, per mode
         home, province = st.region[s], chunk.province[s]
-        same_keys = gi * (1 << 40) + np.maximum(home, 0)
-        at = np.minimum(np.searchsorted(groups.region_keys, same_keys), max(groups.region_keys.size - 1, 0))
-        has_home = (
-            (home >= 0) & (groups.region_keys[at] == same_keys) if groups.region_keys.size else home < 0
-        )
         far = np.where(st.willing_to_relocate[s], cfg.location_relocate, cfg.location_far)
         has_preferences = np.diff(st.preferred_region_indptr)[s] > 0
-        if outside_province:
-            # Only the group's vacancies outside the seeker's province: never the same regency or province.
-            location = far
-            preferred = has_preferences
-        elif exact_location:
-            in_province = groups.province[gi] == province
-            location = np.where(in_province, cfg.location_same_province, far)
-            location = np.where(has_home, cfg.location_same_regency, location)
-            preferred = self._preferred_in_province(chunk, s, groups.province[gi])
-        else:
-            location = np.where(
-                has_home, cfg.location_same_regency, np.maximum(cfg.location_same_province, far)
-            )
-            preferred = has_preferences
-        location = np.where(preferred, np.maximum(location, cfg.location_preferred_region), location)
         remote = groups.any_remote[gi] & st.accepts_remote[s]
-        location = np.where(remote, np.maximum(location, cfg.location_remote), location)
+        has_home: NDArray[np.bool_] | None = None
+        locations: list[F64] = []
+        for mode in modes:
+            if mode != "outside" and has_home is None:
+                same_keys = gi * (1 << 40) + np.maximum(home, 0)
+                keys = groups.region_keys
+                at = np.minimum(np.searchsorted(keys, same_keys), max(keys.size - 1, 0))
+                has_home = (home >= 0) & (keys[at] == same_keys) if keys.size else np.zeros(shape, np.bool_)
+            if mode == "outside":
+                # Only the group's vacancies outside the seeker's province: never same regency or province.
+                location = far
+                preferred = has_preferences
+            elif mode == "exact":
+                assert has_home is not None
+                in_province = groups.province[gi] == province
+                location = np.where(
+                    has_home,
+                    cfg.location_same_regency,
+                    np.where(in_province, cfg.location_same_province, far),
+                )
+                preferred = self._preferred_in_province(chunk, s, groups.province[gi])
+            else:
+                assert has_home is not None
+                location = np.where(
+                    has_home, cfg.location_same_regency, np.maximum(cfg.location_same_province, far)
+                )
+                preferred = has_preferences
+            if np.any(preferred):
+                location = np.where(preferred, np.maximum(location, cfg.location_preferred_region), location)
+            if np.any(remote):
+                location = np.where(remote, np.maximum(location, cfg.location_remote), location)
+            locations.append(location)
         # pay: the best paying vacancy bounds it
         expected, offered = st.expected_pay[s], groups.max_pay[gi]
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -284,21 +329,50 @@ class VacancyIndex:
         pay = np.where(np.isnan(offered), 0.0, pay)
         # the weighted mean over the applicable components, worst case over which ones apply
         w = self.model.weights
-        fixed = w[1] * occupation + w[2] * education + w[3] * experience + w[4] * location + w[6] * 1.0
+        common = w[1] * occupation + w[2] * education + w[3] * experience
         fixed_weight = w[1] + w[2] + w[3] + w[4] + w[6]
         seeker_skills, seeker_pay = st.has_skills[s], ~np.isnan(expected)
         skills_on = [seeker_skills & groups.any_skills[gi], ~seeker_skills | groups.any_no_skills[gi]]
         pay_on = [seeker_pay & groups.any_pay[gi], ~seeker_pay | groups.any_no_pay[gi]]
-        best = np.full(n, -np.inf)
-        for skills_used, skills_possible in ((True, skills_on[0]), (False, skills_on[1])):
-            for pay_used, pay_possible in ((True, pay_on[0]), (False, pay_on[1])):
-                numerator = (
-                    fixed + (w[0] * skills if skills_used else 0.0) + (w[5] * pay if pay_used else 0.0)
-                )
-                denominator = fixed_weight + (w[0] if skills_used else 0.0) + (w[5] if pay_used else 0.0)
-                value = numerator / denominator if denominator > 0 else np.zeros(n)
-                best = np.where(skills_possible & pay_possible, np.maximum(best, value), best)
-        return best + BOUND_SLACK
+        results: list[F64] = []
+        for location in locations:
+            fixed = common + w[4] * location + w[6] * 1.0
+            best = np.full(shape, -np.inf)
+            for skills_used, skills_possible in ((True, skills_on[0]), (False, skills_on[1])):
+                for pay_used, pay_possible in ((True, pay_on[0]), (False, pay_on[1])):
+                    possible = skills_possible & pay_possible
+                    if not np.any(possible):
+                        continue
+                    numerator = (
+                        fixed + (w[0] * skills if skills_used else 0.0) + (w[5] * pay if pay_used else 0.0)
+                    )
+                    denominator = fixed_weight + (w[0] if skills_used else 0.0) + (w[5] if pay_used else 0.0)
+                    value = numerator / denominator if denominator > 0 else np.zeros(shape)
+                    best = np.where(possible, np.maximum(best, value), best)
+            results.append(best + BOUND_SLACK)
+        return results
+
+    @cached_property
+    def _education_bound_table(self) -> F64:
+        """Bound of the level score by (seeker rank + 1, lowest minimum rank in a group + 1; 0 = some
+        vacancy of the group has no minimum): meeting the lowest minimum bounds every vacancy by 1."""
+        cfg = self.settings
+        size = self.model.education_levels.shape[0]
+        table = np.zeros((size, size), dtype=np.float64)
+        for rank in range(-1, size - 1):
+            for lowest in range(-1, size - 1):
+                if lowest < 0:
+                    value = 1.0
+                elif rank < 0:
+                    value = cfg.education_unknown
+                elif rank >= lowest:
+                    value = 1.0
+                elif rank == lowest - 1:
+                    value = cfg.education_one_below
+                else:
+                    value = 0.0
+                table[rank + 1, lowest + 1] = value
+        return table
 
     @staticmethod
     def _preferred_in_province(chunk: SeekerChunk, s: I64, province: I64) -> NDArray[np.bool_]:
@@ -312,10 +386,6 @@ class VacancyIndex:
         return keys[at] == wanted
 
     # ---------------------------------------------------------------------------------------- queries
-
-    @cached_property
-    def _block_ranges(self) -> tuple[I64, I64]:
-        return self.blocks.start, self.blocks.end
 
     def _score_blocks(self, chunk: SeekerChunk, s: I64, b: I64) -> tuple[I64, I64, F64]:
         starts, ends = self.blocks.start[b], self.blocks.end[b]
@@ -354,74 +424,119 @@ class VacancyIndex:
         if n == 0 or len(self) == 0 or k == 0:
             return np.full((n, k), -1, dtype=np.int64), np.full((n, k), np.nan)
         chunk = prepare_seekers(seekers, self.model)
-        wanted = np.flatnonzero(seekers.is_active) if self.settings.only_active_seekers else np.arange(n)
+        wanted = (
+            np.flatnonzero(seekers.is_active) if self.settings.only_active_seekers else np.arange(n)
+        ).astype(np.int64)
         occ = self.occupations
         n_occ = occ.size
-        # Round 0: bound of every (seeker, occupation) pair.
-        s_all = np.repeat(wanted.astype(np.int64), n_occ)
-        o_all = np.tile(np.arange(n_occ, dtype=np.int64), wanted.size)
+        # Round 0: bound of every (seeker, occupation) pair, for all its vacancies and for those outside the
+        # seeker's province.
         skill_bound = self._skill_bounds(chunk, occ)
-        occ_bound = self._bound(chunk, s_all, occ, o_all, exact_location=False, skill_bound=skill_bound)
-        occ_bound = occ_bound.reshape(wanted.size, n_occ)
-        occ_outside = self._bound(
-            chunk, s_all, occ, o_all, exact_location=False, outside_province=True, skill_bound=skill_bound
-        ).reshape(wanted.size, n_occ)
-        # Round 1: blocks of each seeker's most promising occupations, best block first, until k vacancies.
-        top = min(_FIRST_ROUND_OCCUPATIONS, n_occ)
-        first_occ = (
-            np.argpartition(-occ_bound, top - 1, axis=1)[:, :top]
-            if top < n_occ
-            else (np.tile(np.arange(n_occ), (wanted.size, 1)))
+        occ_bound, occ_outside = self._bounds(
+            chunk,
+            wanted[:, None],
+            occ,
+            np.arange(n_occ, dtype=np.int64)[None, :],
+            modes=("any", "outside"),
+            skill_bound=skill_bound,
         )
-        s1, b1 = self._expand(np.repeat(wanted, first_occ.shape[1]), first_occ.ravel())
-        bound1 = self._bound(chunk, s1, self.blocks, b1, exact_location=True)
-        order = np.lexsort((-bound1, s1))
-        s1, b1 = s1[order], b1[order]
-        sizes = self.blocks.end[b1] - self.blocks.start[b1]
-        seen_before = np.cumsum(sizes) - sizes
-        seeker_first = np.searchsorted(s1, s1)
-        seen_before -= (np.cumsum(sizes) - sizes)[seeker_first]
-        chosen = seen_before < k
-        s1, b1 = s1[chosen], b1[chosen]
-        owner, v, scores = self._score_blocks(chunk, s1, b1)
-        positions, best = self._top(n, k, owner, v, scores)
+        # Round 1: every vacancy of each seeker's most promising occupations (usually its own: most of its
+        # top k lies there), scored as dense grids. The k-th best score is the seeker's threshold θ.
+        top = min(_FIRST_ROUND_OCCUPATIONS, n_occ)
+        first = np.argpartition(-occ_bound, top - 1, axis=1)[:, :top] if top < n_occ else None
+        done = np.zeros((wanted.size, n_occ), dtype=np.bool_)
+        if first is None:
+            done[:] = True
+        else:
+            done[np.repeat(np.arange(wanted.size), top), first.ravel()] = True
+        theta = np.full(n, -np.inf)
+        positions, best = self._merge(n, k, self._score_occupations(chunk, wanted, done, theta, k))
         theta = np.where(np.isnan(best[:, -1]), -np.inf, best[:, -1])
-        # Round 2: every other block whose bound reaches θ, best bound first, in waves of growing size;
-        # θ rises after each wave, so later waves skip more blocks.
-        # An occupation whose bound outside the seeker's province is below θ contributes only the blocks in
-        # the seeker's province (one contiguous run of blocks, as blocks are sorted by province).
-        everywhere = occ_outside >= theta[wanted][:, None]
-        rows, cols = np.nonzero(everywhere)
-        sa, ba = self._expand(wanted[rows].astype(np.int64), cols.astype(np.int64))
-        rows, cols = np.nonzero(~everywhere & (occ_bound >= theta[wanted][:, None]))
-        sp_, bp = self._expand_in_province(wanted[rows].astype(np.int64), cols.astype(np.int64), chunk)
-        s2, b2 = np.concatenate([sa, sp_]), np.concatenate([ba, bp])
-        bound2 = self._bound(chunk, s2, self.blocks, b2, exact_location=True)
-        done = np.unique(s1 * self.blocks.size + b1)
-        fresh = (bound2 >= theta[s2]) & ~np.isin(s2 * self.blocks.size + b2, done)
-        s2, b2, bound2 = s2[fresh], b2[fresh], bound2[fresh]
-        order = np.lexsort((-bound2, s2))
-        s2, b2, bound2 = s2[order], b2[order], bound2[order]
-        sizes = self.blocks.end[b2] - self.blocks.start[b2]
-        before = np.cumsum(sizes) - sizes
-        before -= before[np.searchsorted(s2, s2)]
-        wave = np.floor(np.log2(1.0 + before / (_WAVE_VACANCIES_PER_K * k))).astype(np.int64)
-        for w in range(int(wave.max()) + 1 if wave.size else 0):
-            pick = (wave == w) & (bound2 >= theta[s2])
-            if not pick.any():
-                continue
-            owner2, v2, scores2 = self._score_blocks(chunk, s2[pick], b2[pick])
-            reach = scores2 >= theta[owner2]
-            kept = positions >= 0
-            positions, best = self._top(
-                n,
-                k,
-                np.concatenate([np.nonzero(kept)[0], owner2[reach]]),
-                np.concatenate([positions[kept], v2[reach]]),
-                np.concatenate([best[kept], scores2[reach]]),
-            )
+        # Round 2: occupations whose bound outside the seeker's province reaches θ: all their vacancies.
+        whole = (occ_outside >= theta[wanted][:, None]) & ~done
+        if whole.any():
+            found = self._score_occupations(chunk, wanted, whole, theta, k)
+            positions, best = self._merge(n, k, found, positions, best)
             theta = np.where(np.isnan(best[:, -1]), -np.inf, best[:, -1])
+        # Round 3: occupations whose bound reaches θ only within the seeker's province: the blocks of that
+        # occupation in the province whose own bound reaches θ. A vacancy never scored lies in an occupation
+        # or block whose bound is below a θ no higher than the final one, so it cannot be in the top k.
+        rows, cols = np.nonzero((occ_bound >= theta[wanted][:, None]) & ~done & ~whole)
+        s3, b3 = self._expand_in_province(wanted[rows], cols.astype(np.int64), chunk)
+        if s3.size:
+            bound3 = self._bound(chunk, s3, self.blocks, b3, exact_location=True)
+            keep = bound3 >= theta[s3]
+            if keep.any():
+                owner, v, scores = self._score_blocks(chunk, s3[keep], b3[keep])
+                positions, best = self._merge(n, k, [(owner, v, scores)], positions, best)
         return positions, best
+
+    def _merge(
+        self,
+        n: int,
+        k: int,
+        found: list[tuple[I64, I64, F64]],
+        positions: I64 | None = None,
+        best: F64 | None = None,
+    ) -> tuple[I64, F64]:
+        """The top k of the current lists and newly scored (seeker, vacancy, score) triples."""
+        owners, vs, scores = [o for o, _, _ in found], [v for _, v, _ in found], [x for _, _, x in found]
+        if positions is not None and best is not None:
+            kept = positions >= 0
+            owners.append(np.nonzero(kept)[0])
+            vs.append(positions[kept])
+            scores.append(best[kept])
+        if not owners:
+            return np.full((n, k), -1, dtype=np.int64), np.full((n, k), np.nan)
+        return self._top(n, k, np.concatenate(owners), np.concatenate(vs), np.concatenate(scores))
+
+    def _run_skills(self, occupation_group: int) -> RunSkills:
+        cache: dict[int, RunSkills] = self.__dict__.setdefault("_run_skills_cache", {})
+        if occupation_group not in cache:
+            start, end = (
+                int(self.occupations.start[occupation_group]),
+                int(self.occupations.end[occupation_group]),
+            )
+            cache[occupation_group] = RunSkills.of(self.model, start, end)
+        return cache[occupation_group]
+
+    def _score_occupations(
+        self, chunk: SeekerChunk, wanted: I64, mask: NDArray[np.bool_], theta: F64, k: int
+    ) -> list[tuple[I64, I64, F64]]:
+        """Score seeker ``wanted[i]`` against every vacancy of occupation group ``j`` where ``mask[i, j]``.
+
+        Occupations with many pairs go as dense grids (one seeker row × the occupation's vacancies), each
+        grid cut to the entries that can still enter its rows' top k; the few small ones go pair by pair.
+        """
+        occ = self.occupations
+        sizes = occ.end - occ.start
+        per_occupation = mask.sum(axis=0)
+        grid = np.flatnonzero((per_occupation > 0) & (per_occupation * sizes >= self.grid_min_pairs))
+        found: list[tuple[I64, I64, F64]] = []
+        for o in grid:
+            members = wanted[mask[:, o]]
+            start, m = int(occ.start[o]), int(sizes[o])
+            run = self._run_skills(int(o))
+            step = max(1, _GRID_MAX_CELLS // m)
+            for lo in range(0, members.size, step):
+                s = members[lo : lo + step]
+                g = score_grid(chunk, self.model, s, start, run)
+                if self.settings.require_min_education:
+                    minimum = self.table.min_education_rank[start : start + m][None, :]
+                    rank = chunk.table.education_rank[s][:, None]
+                    g = np.where((minimum < 0) | ((rank >= 0) & (rank >= minimum)), g, -np.inf)
+                floor = theta[s]
+                if m > k:  # only entries at or above each row's k-th best can be in its top k (ties kept)
+                    floor = np.maximum(floor, np.partition(g, m - k, axis=1)[:, m - k])
+                r, c = np.nonzero(g >= floor[:, None])
+                found.append((s[r], start + c.astype(np.int64), g[r, c]))
+        small = np.ones(occ.size, dtype=np.bool_)
+        small[grid] = False
+        rows, cols = np.nonzero(mask & small[None, :])
+        if rows.size:
+            s_small, b_small = self._expand(wanted[rows], cols.astype(np.int64))
+            found.append(self._score_blocks(chunk, s_small, b_small))
+        return found
 
     def _skill_bounds(self, chunk: SeekerChunk, groups: _Groups) -> F64:
         """Skill bound of every seeker of the chunk against every group, by two matrix products."""

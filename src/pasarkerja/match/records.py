@@ -269,6 +269,84 @@ def seeker_profile_from_fields(
     )
 
 
+# Field names a vacancy profile may be built from. A posting's discriminatory requirements (a required sex,
+# an age limit, "berpenampilan menarik", marital status, religion, height) and its free text are never read:
+# the product flags such ads elsewhere, the score must not reward or punish anyone for them.
+_VACANCY_FIELDS = frozenset(
+    {
+        "occupation_code",
+        "min_education",
+        "education_field",
+        "min_experience_years",
+        "pay_min",
+        "pay_max",
+        "region_code",
+        "remote",
+        "employment_type",
+        "working_time",
+        "openings",
+        "status",
+    }
+)
+
+
+def vacancy_profile_from_fields(
+    source: Mapping[str, Any] | object, *, vacancy_id: str | None = None
+) -> VacancyProfile:
+    """A profile from any wider vacancy record (a mapping or an object with attributes).
+
+    Reads :data:`_VACANCY_FIELDS`, the id from ``id``/``external_id`` and the skills either as
+    ``essential_skill_ids``/``optional_skill_ids`` or as ``skills`` pairs ``(skill id, "essential" |
+    "optional")``. Discriminatory requirements, title and description are never looked at.
+    """
+    record_id = vacancy_id or _get(source, "id") or _get(source, "external_id")
+    if not record_id:
+        raise MatchInputError("vacancy record: field 'id' (or 'external_id') is missing")
+    values: dict[str, Any] = {name: _get(source, name) for name in _VACANCY_FIELDS}
+    essential = list(_codes(_get(source, "essential_skill_ids")))
+    optional = list(_codes(_get(source, "optional_skill_ids")))
+    for i, pair in enumerate(_get(source, "skills") or ()):
+        try:
+            skill, kind = pair
+        except (TypeError, ValueError):
+            raise MatchInputError(
+                f"vacancy {record_id}: skills[{i}] is not a (skill id, kind) pair"
+            ) from None
+        if kind not in ("essential", "optional"):
+            raise MatchInputError(
+                f"vacancy {record_id}: skills[{i}] kind {kind!r} is not 'essential' or 'optional'"
+            )
+        (essential if kind == "essential" else optional).append(str(skill))
+
+    def amount(name: str) -> float | None:
+        value = values[name]
+        if value is None:
+            return None
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise MatchInputError(f"vacancy {record_id}: {name} {value!r} is not a number") from None
+
+    openings = values["openings"]
+    return VacancyProfile(
+        id=str(record_id),
+        essential_skill_ids=tuple(essential),
+        optional_skill_ids=tuple(optional),
+        occupation_code=values["occupation_code"],
+        min_education=values["min_education"],
+        education_field=values["education_field"],
+        min_experience_years=float(values["min_experience_years"] or 0.0),
+        pay_min=amount("pay_min"),
+        pay_max=amount("pay_max"),
+        region_code=values["region_code"],
+        remote=bool(values["remote"]),
+        employment_type=values["employment_type"],
+        working_time=values["working_time"],
+        openings=1 if openings is None else int(openings),
+        status="open" if values["status"] is None else str(values["status"]),
+    )
+
+
 def unique_ids(ids: Sequence[str], what: str) -> None:
     """Refuse duplicate ids: ranking ties are broken by id, so ids must identify records."""
     seen: set[str] = set()

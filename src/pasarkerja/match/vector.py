@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from pasarkerja.match.records import COMPONENTS, SkillRelatedness
-from pasarkerja.match.score import occupation_pair_score
+from pasarkerja.match.score import education_level_score, occupation_pair_score
 from pasarkerja.match.settings import MatchSettings
 from pasarkerja.match.tables import F64, I64, SeekerTable, VacancyTable, _ranges, province_keys
 
@@ -77,6 +77,23 @@ class ScoringModel:
         return sp.csr_matrix((np.array(list(credit.values())), (keys[:, 0], keys[:, 1])), shape=(n, n))
 
     @cached_property
+    def education_levels(self) -> F64:
+        """Level score by (seeker rank + 1, minimum rank + 1); row/column 0 stand for "unknown"/"none".
+
+        The same rules as ``score.education_level_score``, tabulated once so a grid needs one look-up.
+        """
+        from pasarkerja.taxonomy.education import education_levels
+
+        size = max(level.rank for level in education_levels().values()) + 2
+        table = np.zeros((size, size), dtype=np.float64)
+        for seeker in range(-1, size - 1):
+            for minimum in range(-1, size - 1):
+                table[seeker + 1, minimum + 1] = education_level_score(
+                    None if seeker < 0 else seeker, None if minimum < 0 else minimum, self.settings
+                )
+        return table
+
+    @cached_property
     def entry_weight(self) -> F64:
         return self.vacancies.skill_weights(self.settings.essential_share)
 
@@ -119,25 +136,37 @@ def prepare_seekers(table: SeekerTable, model: ScoringModel) -> SeekerChunk:
     group_of = model.skill_group[held]
     known = group_of >= 0
     groups[row[known], group_of[known]] = 1.0
-    direct = np.zeros((n, n_skills), dtype=np.float64)
+    # Direct credit is sparse: 1.0 for held skills, partial credit for skills related to a held one; the
+    # largest per (seeker, skill). Only the dense credit matrix the scorer reads is n × skills.
     related = model.related_credit
+    rows, columns, values = [row], [held], [np.ones(held.size)]
     if related.nnz and held.size:
         starts, ends = related.indptr[held], related.indptr[held + 1]
         entries = _ranges(starts.astype(np.int64), ends.astype(np.int64))
-        owners = np.repeat(row, ends - starts)
-        np.maximum.at(direct, (owners, related.indices[entries]), related.data[entries])
-    direct[row, held] = 1.0
-    credit = direct.copy()
-    bound_direct = direct
-    if model.n_groups and model.settings.related_group_credit > 0:
-        has_group = model.skill_group >= 0
-        group_credit = np.zeros((n, n_skills), dtype=np.float64)
-        group_credit[:, has_group] = (
-            groups[:, model.skill_group[has_group]] * model.settings.related_group_credit
-        )
-        np.maximum(credit, group_credit, out=credit)
-        # credit = group credit + max(direct − group credit, 0): the index bounds the two parts apart.
-        bound_direct = np.maximum(direct - group_credit, 0.0)
+        rows.append(np.repeat(row, ends - starts))
+        columns.append(related.indices[entries].astype(np.int64))
+        values.append(related.data[entries])
+    r, c, value = np.concatenate(rows), np.concatenate(columns), np.concatenate(values)
+    key = r * n_skills + c
+    order = np.lexsort((-value, key))
+    first = np.ones(order.size, dtype=np.bool_)
+    first[1:] = key[order][1:] != key[order][:-1]
+    pick = order[first]
+    r, c, value = r[pick], c[pick], value[pick]
+    group_credit = model.settings.related_group_credit
+    if model.n_groups and group_credit > 0:
+        # credit = max(group credit, direct) = group credit + max(direct − group credit, 0): the index bounds
+        # the two parts apart.
+        column_group = np.where(model.skill_group >= 0, model.skill_group, groups.shape[1])
+        credit = np.hstack([groups, np.zeros((n, 1))])[:, column_group] * group_credit
+        above = np.maximum(value - credit[r, c], 0.0)
+        credit[r, c] = np.maximum(credit[r, c], value)
+    else:
+        credit = np.zeros((n, n_skills), dtype=np.float64)
+        credit[r, c] = value
+        above = value
+    keep = above > 0
+    bound_direct = sp.csr_matrix((above[keep], (r[keep], c[keep])), shape=(n, n_skills))
     occ_rows = model.occupation_rows(table.occupation_codes)
     n_occupations = len(model.vacancies.occupation_codes)
     # One spare column, so "no occupation" (-1, masked later) can be gathered even with no codes at all.
@@ -148,7 +177,7 @@ def prepare_seekers(table: SeekerTable, model: ScoringModel) -> SeekerChunk:
     return SeekerChunk(
         table=table,
         credit=credit,
-        direct=sp.csr_matrix(bound_direct),
+        direct=bound_direct,
         groups=groups,
         group_list=sp.csr_matrix(groups),
         occupation=occupation,
@@ -170,35 +199,87 @@ def _preferred(chunk: SeekerChunk, s: I64, region: I64) -> NDArray[np.bool_]:
 
 def score_pairs(chunk: SeekerChunk, model: ScoringModel, s: I64, v: I64) -> F64:
     """Scores of pairs (seeker ``s[i]`` of the chunk, vacancy ``v[i]`` of the model's table)."""
-    st, vt, cfg = chunk.table, model.vacancies, model.settings
-    w = model.weights
+    vt = model.vacancies
     n = s.size
-    # skills: Σ weight × credit over the vacancy's skill entries
+    # skills: Σ weight × credit over the vacancy's skill entries, added in entry order (as score.py does)
     starts, ends = vt.skill_indptr[v], vt.skill_indptr[v + 1]
     entries = _ranges(starts, ends)
     pair = np.repeat(np.arange(n), ends - starts)
-    skills = np.bincount(
+    skills: F64 = np.bincount(
         pair,
         weights=model.entry_weight[entries] * chunk.credit[s[pair], vt.skill_indices[entries]],
         minlength=n,
-    )
-    skills_used = (ends > starts) & st.has_skills[s]
+    ).astype(np.float64, copy=False)
+    return _combine(chunk, model, s, v, skills, ends > starts)
+
+
+@dataclass(frozen=True, eq=False)
+class RunSkills:
+    """The skill entries of a run of vacancies as a CSR matrix over the run's own skills (``columns``),
+    entries kept in table order, so a product with seekers' credit adds each vacancy's terms in the same
+    order as :func:`score_pairs` and ``score.skill_coverage`` (SciPy's CSR product accumulates row entries
+    one after another from zero; a test holds the results equal bit for bit)."""
+
+    columns: I64  # skill indices used by the run
+    matrix: sp.csr_matrix  # vacancies × len(columns), entry weights
+    has_skills: NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, model: ScoringModel, start: int, stop: int) -> RunSkills:
+        vt = model.vacancies
+        indptr = vt.skill_indptr[start : stop + 1]
+        entries = slice(int(indptr[0]), int(indptr[-1]))
+        skills = vt.skill_indices[entries].astype(np.int64)
+        columns, local = np.unique(skills, return_inverse=True)
+        matrix = sp.csr_matrix(
+            (model.entry_weight[entries], local.astype(np.int32), (indptr - indptr[0]).astype(np.int32)),
+            shape=(stop - start, columns.size),
+        )
+        return cls(columns=columns, matrix=matrix, has_skills=np.diff(indptr) > 0)
+
+
+def score_grid(chunk: SeekerChunk, model: ScoringModel, s: I64, start: int, run: RunSkills) -> F64:
+    """Scores of every seeker ``s`` of the chunk against the vacancies ``start : start + len(run)``, as a
+    dense ``len(s) × len(run)`` grid: the same numbers as :func:`score_pairs`, bit for bit (the same
+    operations in the same order)."""
+    m = run.matrix.shape[0]
+    v = np.arange(start, start + m, dtype=np.int64)
+    held = np.ascontiguousarray(chunk.credit[np.ix_(s, run.columns)].T)  # run skills × seekers
+    skills = np.asarray(run.matrix @ held).T if m else np.zeros((s.size, 0))
+    return _combine(chunk, model, s[:, None], v[None, :], skills, run.has_skills[None, :])
+
+
+def _combine(
+    chunk: SeekerChunk,
+    model: ScoringModel,
+    s: I64,
+    v: I64,
+    skills: F64,
+    vacancy_has_skills: NDArray[np.bool_],
+) -> F64:
+    """The other components and the weighted mean, for index arrays ``s`` and ``v`` that broadcast
+    together (pairs: equal 1-D shapes; a grid: a column and a row)."""
+    st, vt, cfg = chunk.table, model.vacancies, model.settings
+    w = model.weights
+    skills_used = vacancy_has_skills & st.has_skills[s]
     skills = np.where(skills_used, skills, 0.0)
     # occupation
     occ = vt.occupation[v]
-    occupation = np.where(occ >= 0, chunk.occupation[s, np.maximum(occ, 0)] if n else 0.0, 0.0)
+    occupation = np.where(occ >= 0, chunk.occupation[s, np.maximum(occ, 0)], 0.0)
     # education
-    rank, minimum = st.education_rank[s], vt.min_education_rank[v]
-    level = np.select(
-        [minimum < 0, rank < 0, rank == minimum, rank > minimum, rank == minimum - 1],
-        [1.0, cfg.education_unknown, 1.0, cfg.education_exceeds, cfg.education_one_below],
-        default=0.0,
-    )
+    level = model.education_levels[st.education_rank[s] + 1, vt.min_education_rank[v] + 1]
     field = vt.education_field[v]
     share = cfg.education_field_share
-    education = np.where(
-        field < 0, level, (1.0 - share) * level + share * (st.education_field[s] == field).astype(np.float64)
-    )
+    # Short cuts below skip work whose result is known (no vacancy names a field, no remote work, no
+    # employment preference): they return the very values the full expression would.
+    if (field < 0).all():
+        education = level
+    else:
+        education = np.where(
+            field < 0,
+            level,
+            (1.0 - share) * level + share * (st.education_field[s] == field).astype(np.float64),
+        )
     # experience
     need = vt.min_experience_years[v]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -210,13 +291,17 @@ def score_pairs(chunk: SeekerChunk, model: ScoringModel, s: I64, v: I64) -> F64:
     same = (region >= 0) & (region == home)
     preferred = _preferred(chunk, s, region)
     province = (region >= 0) & (province_keys(region) == chunk.province[s])
-    location = np.select(
-        [same, preferred, province],
-        [cfg.location_same_regency, cfg.location_preferred_region, cfg.location_same_province],
-        default=np.where(st.willing_to_relocate[s], cfg.location_relocate, cfg.location_far),
+    far = np.where(st.willing_to_relocate[s], cfg.location_relocate, cfg.location_far)
+    location = np.where(
+        same,
+        cfg.location_same_regency,
+        np.where(
+            preferred, cfg.location_preferred_region, np.where(province, cfg.location_same_province, far)
+        ),
     )
-    remote = vt.remote[v] & st.accepts_remote[s] & (cfg.location_remote > location)
-    location = np.where(remote, cfg.location_remote, location)
+    remote_possible = vt.remote[v] & st.accepts_remote[s]
+    if remote_possible.any():
+        location = np.where(remote_possible & (cfg.location_remote > location), cfg.location_remote, location)
     # pay
     expected, offered = st.expected_pay[s], vt.offered_pay[v]
     pay_used = ~np.isnan(expected) & ~np.isnan(offered)
@@ -228,20 +313,27 @@ def score_pairs(chunk: SeekerChunk, model: ScoringModel, s: I64, v: I64) -> F64:
         )
     pay = np.where(pay_used, pay, 0.0)
     # employment type and working time
-    kind, time = vt.employment_type[v], vt.working_time[v]
-    kind_fits = st.employment_any[s] | (kind < 0) | ((st.employment_mask[s] >> np.maximum(kind, 0)) & 1 == 1)
-    time_fits = (
-        st.working_time_any[s] | (time < 0) | ((st.working_time_mask[s] >> np.maximum(time, 0)) & 1 == 1)
-    )
     ws = cfg.working_time_share
-    employment = (1.0 - ws) * kind_fits.astype(np.float64) + ws * time_fits.astype(np.float64)
+    employment = (1.0 - ws) * _fits(
+        st.employment_any[s], st.employment_mask[s], vt.employment_type[v]
+    ) + ws * (_fits(st.working_time_any[s], st.working_time_mask[s], vt.working_time[v]))
     # weighted mean of the applicable components, summed in COMPONENTS order like score.combine
     values = (skills, occupation, education, experience, location, pay, employment)
     used = (skills_used, None, None, None, None, pay_used, None)
-    numerator = np.zeros(n)
-    denominator = np.zeros(n)
+    shape = np.broadcast_shapes(np.shape(s), np.shape(v))
+    numerator = np.zeros(shape)
+    denominator = np.zeros(shape)
     for weight, value, flag in zip(w, values, used, strict=True):
         numerator = numerator + weight * value
         denominator = denominator + (weight if flag is None else np.where(flag, weight, 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, numerator / denominator, 0.0)
+        result: F64 = np.where(denominator > 0, numerator / denominator, 0.0)
+    return result
+
+
+def _fits(any_value: NDArray[np.bool_], mask: I64, offered: NDArray[np.int32]) -> F64:
+    """1.0 where a preference fits (none stated, none offered, or the offer among the wanted), else 0.0."""
+    unconstrained = any_value | (offered < 0)
+    if unconstrained.all():
+        return np.ones(np.broadcast_shapes(any_value.shape, offered.shape))
+    return (unconstrained | ((mask >> np.maximum(offered, 0)) & 1 == 1)).astype(np.float64)
