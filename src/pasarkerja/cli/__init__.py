@@ -614,7 +614,7 @@ def demo(
             out=str(out),
             engine_name="local",
             scheduler=None,
-            chunk_size=2048,
+            chunk_size=4096,
             workers=2,
             load_chunk=50_000,
             save=True,

@@ -229,7 +229,7 @@ def match_batch(
         str | None,
         typer.Option(help="Dask scheduler tcp://HOST:PORT (default with --engine dask: a local cluster)"),
     ] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Seekers per task")] = 2048,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Seekers per task")] = 4096,
     workers: Annotated[int, typer.Option(min=1, help="Local worker processes")] = 2,
     load_chunk: Annotated[
         int, typer.Option("--load-chunk", min=1, help="Seekers read from the database at a time")
