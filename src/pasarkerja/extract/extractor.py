@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from pasarkerja.extract.common import check_text
 from pasarkerja.extract.education import extract_education
@@ -25,11 +26,22 @@ from pasarkerja.extract.programme import extract_certifications, extract_hours
 from pasarkerja.extract.region import Resolver, extract_region
 from pasarkerja.extract.skills import SkillExtractor
 from pasarkerja.extract.terms import extract_employment_type, extract_working_time
-from pasarkerja.taxonomy.education import resolve_education
+from pasarkerja.taxonomy.education import resolve_education as _resolve_education
 from pasarkerja.taxonomy.records import EducationLevelRecord, SkillRecord
 from pasarkerja.taxonomy.reference import minimum_wage
-from pasarkerja.taxonomy.regions import resolve_region
+from pasarkerja.taxonomy.regions import RegionMatch
+from pasarkerja.taxonomy.regions import resolve_region as _resolve_region
 from pasarkerja.text.document import analyse
+
+
+@lru_cache(maxsize=65_536)
+def _resolve_region_cached(text: str) -> RegionMatch | None:
+    return _resolve_region(text)
+
+
+@lru_cache(maxsize=65_536)
+def _resolve_education_cached(text: str) -> EducationLevelRecord | None:
+    return _resolve_education(text)
 
 
 class Extractor:
@@ -48,8 +60,8 @@ class Extractor:
         *,
         use_embeddings: bool = True,
         skill_threshold: float = 0.9,
-        resolve_region: Resolver = resolve_region,
-        resolve_education: Callable[[str], EducationLevelRecord | None] = resolve_education,
+        resolve_region: Resolver = _resolve_region,
+        resolve_education: Callable[[str], EducationLevelRecord | None] = _resolve_education,
         minimum_wage: Callable[[str], int | None] = minimum_wage,
     ) -> None:
         if skills is None:
@@ -61,8 +73,12 @@ class Extractor:
         self.occupations = OccupationCoder(
             titles, occupation_labels, skills=skills, use_embeddings=use_embeddings
         )
-        self._resolve_region = resolve_region
-        self._resolve_education = resolve_education
+        # The taxonomy look-ups are pure; ads repeat the same few thousand places and phrases, so the
+        # shipped ones are memoised (a caller's own functions are used as given).
+        self._resolve_region = _resolve_region_cached if resolve_region is _resolve_region else resolve_region
+        self._resolve_education = (
+            _resolve_education_cached if resolve_education is _resolve_education else resolve_education
+        )
         self._minimum_wage = minimum_wage
 
     def vacancy(self, text: str, title: str | None = None, location: str | None = None) -> VacancyFacts:

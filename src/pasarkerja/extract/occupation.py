@@ -13,15 +13,14 @@ groups linked to the skills it mentions, and dictionary titles it contains, vote
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from pasarkerja.extract.embeddings import LabelEmbeddings
 from pasarkerja.extract.facts import (
     OccupationCandidate,
     OccupationFact,
@@ -34,6 +33,9 @@ from pasarkerja.taxonomy.records import SkillRecord
 from pasarkerja.text.document import AnalysedText
 from pasarkerja.text.mapping import MappedText
 from pasarkerja.text.normalise import normalise, normalise_phrase
+
+if TYPE_CHECKING:  # numpy and the model load only when the embedding stage is used
+    from pasarkerja.extract.embeddings import LabelEmbeddings
 
 
 class TitleEntry(Protocol):
@@ -84,6 +86,10 @@ _GENERIC_WORDS = frozenset(
         "team",
     }
 )
+_TITLE_CACHE_SIZE = 50_000
+# Dictionary titles per ISCO unit group in the embedding label set (besides the group's own titles).
+_TITLES_PER_GROUP = 3
+_TitleStages = tuple[dict[str, float], OccupationMethod, str | None, bool]
 _PUNCTUATION = re.compile(r"[^\w\s/&+#.-]|(?<!\w)[./-]|[./-](?!\w)")
 
 
@@ -115,8 +121,10 @@ class OccupationCoder:
             from pasarkerja.taxonomy.vocab import occupation_titles
 
             titles = occupation_titles()
+        self._english_labels: dict[str, str] = {}
         if labels is None:
             labels = default_labels()
+            self._english_labels = default_labels("en")
         self.labels: dict[str, str] = dict(labels)
         self.use_embeddings = use_embeddings
         self.fuzzy_cutoff = fuzzy_cutoff
@@ -138,6 +146,10 @@ class OccupationCoder:
                 self._generic.add(key)
         self._choices = list(self._codes)
         self._token_index: dict[str, list[int]] | None = None
+        self._rank: list[int] = []
+        # cleaned title -> (scores, method, matched dictionary title) of the title stages: ads repeat titles
+        # ("Staff Admin", "Sales") far more often than they repeat texts.
+        self._title_cache: dict[tuple[str, bool], _TitleStages] = {}
         self._automaton = ahocorasick.Automaton()
         for key in self._choices:
             self._automaton.add_word(key, key)
@@ -204,20 +216,33 @@ class OccupationCoder:
                     index_of[token].append(index)
                     if len(token) > 4:
                         index_of[token[:4] + "*"].append(index)
+            # Rank of each title among equally overlapping ones: shorter first, then dictionary order.
+            by_length = sorted(range(len(self._choices)), key=lambda index: len(self._choices[index]))
+            rank = [0] * len(by_length)
+            for position, index in enumerate(by_length):
+                rank[index] = position
+            self._rank = rank
             self._token_index = dict(index_of)
         return self._token_index
 
     def _fuzzy_candidates(self, cleaned: str, limit: int = 400) -> list[str]:
+        """The ``limit`` titles sharing most with ``cleaned``: a shared token counts 2, a shared 4-letter
+        prefix 1; ties go to the shorter title, then the earlier one in the dictionary."""
         tokens = self._tokens()
-        overlap: dict[int, int] = defaultdict(int)
-        for token in set(cleaned.split()):
-            for index in tokens.get(token, ()):
-                overlap[index] += 2
+        overlap: Counter[int] = Counter()
+        for token in sorted(set(cleaned.split())):
+            holders = tokens.get(token)
+            if holders:
+                overlap.update(holders)  # counted in C; twice, as a whole token weighs 2
+                overlap.update(holders)
             if len(token) >= 4:
-                for index in tokens.get(token[:4] + "*", ()):
-                    overlap[index] += 1
-        best = sorted(overlap, key=lambda index: (-overlap[index], len(self._choices[index])))[:limit]
-        return [self._choices[index] for index in best]
+                prefixed = tokens.get(token[:4] + "*")
+                if prefixed:
+                    overlap.update(prefixed)
+        # Two stable sorts with C-level keys instead of one sort with a Python key function.
+        best = sorted(overlap, key=self._rank.__getitem__)
+        best.sort(key=overlap.__getitem__, reverse=True)
+        return [self._choices[index] for index in best[:limit]]
 
     def _fuzzy(self, cleaned: str) -> dict[str, float]:
         if not self._choices or len(cleaned) < 3:
@@ -233,16 +258,45 @@ class OccupationCoder:
                 scores[code] = max(scores.get(code, 0.0), score)
         return scores
 
+    def embedding_labels(self) -> list[tuple[str, str]]:
+        """(label text, ISCO code) pairs the embedding stage compares titles with: a compact set, so their
+        vectors can ship with the package. By default the ISCO-08 unit-group titles in Indonesian (KBJI)
+        and English, plus up to ``_TITLES_PER_GROUP`` dictionary titles per unit group (the first in
+        dictionary order, i.e. the project's curated ad titles before KBJI and ESCO ones; no generic
+        titles), de-duplicated by text."""
+        if self._embedding_labels is not None:
+            return list(self._embedding_labels)
+        pairs: list[tuple[str, str]] = [(label, code) for code, label in self.labels.items()]
+        pairs += [(label, code) for code, label in self._english_labels.items()]
+        taken: dict[str, int] = defaultdict(int)
+        for key, counts in self._codes.items():
+            if key in self._generic:
+                continue
+            code = max(counts, key=lambda c: counts[c])
+            if taken[code] < _TITLES_PER_GROUP:
+                taken[code] += 1
+                pairs.append((key, code))
+        unique: dict[str, str] = {}
+        for text, code in pairs:
+            if text and text not in unique:
+                unique[text] = code
+        return list(unique.items())
+
     def _label_embeddings(self) -> LabelEmbeddings:
         if self._embeddings is None:
-            pairs = self._embedding_labels
-            if pairs is None:
-                pairs = list(self.labels.items())
-                pairs = [(label, code) for code, label in pairs]
-                pairs += [(key, max(counts, key=lambda c: counts[c])) for key, counts in self._codes.items()]
+            pairs = self.embedding_labels()
             self._embedding_codes = [code for _, code in pairs]
+            from pasarkerja.extract.embeddings import LabelEmbeddings
+
             self._embeddings = LabelEmbeddings([text for text, _ in pairs])
         return self._embeddings
+
+    def warm_up(self) -> None:
+        """Load the label vectors and the embedding model now (else the first title that needs them pays)."""
+        if self.use_embeddings:
+            embeddings = self._label_embeddings()
+            embeddings.matrix()
+            embeddings.query("operator")
 
     def _embedded(self, cleaned: str) -> dict[str, float]:
         embeddings = self._label_embeddings()
@@ -274,6 +328,34 @@ class OccupationCoder:
         total = sum(votes.values())
         return {code: value / total for code, value in votes.items()} if total else {}
 
+    def _title_stages(self, cleaned: str, embeddings_on: bool) -> _TitleStages:
+        """Scores of the dictionary, fuzzy and (when on) embedding stages for a cleaned title, the method
+        and matched dictionary title of the best stage, and whether the dictionary found a generic title
+        ("Staff"); memoised (the caller gets its own copy of the scores)."""
+        cached = self._title_cache.get((cleaned, embeddings_on))
+        if cached is not None:
+            return dict(cached[0]), cached[1], cached[2], cached[3]
+        scores, method, matched = self._dictionary(cleaned)
+        generic = matched is not None and matched in self._generic
+        best = max(scores.values(), default=0.0)
+        if best < 0.8 and not generic:
+            for code, score in self._fuzzy(cleaned).items():
+                if score > scores.get(code, 0.0):
+                    scores[code] = score
+            if max(scores.values(), default=0.0) > best:
+                method, matched = "fuzzy", None
+                best = max(scores.values())
+        if embeddings_on and best < 0.6:
+            for code, score in self._embedded(cleaned).items():
+                if score > scores.get(code, 0.0):
+                    scores[code] = score
+            if max(scores.values(), default=0.0) > best:
+                method, matched = "embedding", None
+        if len(self._title_cache) >= _TITLE_CACHE_SIZE:
+            self._title_cache.clear()  # bounded: a long-running process sees ever new misspellings
+        self._title_cache[(cleaned, embeddings_on)] = (dict(scores), method, matched, generic)
+        return scores, method, matched, generic
+
     # -- public -------------------------------------------------------------------------------------------
 
     def code(
@@ -293,22 +375,7 @@ class OccupationCoder:
         matched: str | None = None
         generic = False
         if cleaned:
-            scores, method, matched = self._dictionary(cleaned)
-            generic = matched is not None and matched in self._generic
-            best = max(scores.values(), default=0.0)
-            if best < 0.8 and not generic:
-                for code, score in self._fuzzy(cleaned).items():
-                    if score > scores.get(code, 0.0):
-                        scores[code] = score
-                if max(scores.values(), default=0.0) > best:
-                    method, matched = "fuzzy", None
-                    best = max(scores.values())
-            if embeddings_on and best < 0.6:
-                for code, score in self._embedded(cleaned).items():
-                    if score > scores.get(code, 0.0):
-                        scores[code] = score
-                if max(scores.values(), default=0.0) > best:
-                    method, matched = "embedding", None
+            scores, method, matched, generic = self._title_stages(cleaned, embeddings_on)
         ranked_now = sorted(scores.values(), reverse=True)
         needs_votes = generic or not scores or (len(ranked_now) >= 2 and ranked_now[0] - ranked_now[1] < 0.05)
         votes = self._description_votes(description, skills) if needs_votes else {}
@@ -375,6 +442,7 @@ class OccupationCoder:
         return None
 
 
+@lru_cache(maxsize=65_536)
 def _title_span(title: str, matched: str | None) -> Span | None:
     """Where the matched dictionary title sits in the original ``title``."""
     if not matched:
@@ -387,10 +455,13 @@ def _title_span(title: str, matched: str | None) -> Span | None:
     return mapped.to_source(found.start(), found.end())
 
 
-def default_labels() -> dict[str, str]:
-    """ISCO-08 unit group code → Indonesian title (KBJI), from the taxonomy."""
+def default_labels(language: str = "id") -> dict[str, str]:
+    """ISCO-08 unit group code → Indonesian title (KBJI; ``language="en"``: the English ISCO title), from
+    the taxonomy."""
     from pasarkerja.taxonomy.reference import isco_groups
 
+    if language == "en":
+        return {code: record.title_en for code, record in isco_groups().items() if record.level == 4}
     return {
         code: (record.title_id or record.title_en)
         for code, record in isco_groups().items()

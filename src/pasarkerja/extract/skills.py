@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from pasarkerja.extract.common import as_document, original_span
-from pasarkerja.extract.embeddings import LabelEmbeddings
 from pasarkerja.extract.facts import SkillFact, Span
 from pasarkerja.taxonomy.records import Requirement, SkillRecord
 from pasarkerja.text.document import AnalysedText
 from pasarkerja.text.normalise import is_upper_in_source, normalise_phrase
 from pasarkerja.text.sections import Item, SectionKind
+
+if TYPE_CHECKING:  # numpy and the model load only when the embedding stage is used
+    from pasarkerja.extract.embeddings import LabelEmbeddings
 
 _OPTIONAL = re.compile(
     r"diutamakan|nilai\s+(?:plus|tambah|lebih)|lebih\s+disukai|(?:menjadi\s+)?(?:nilai|poin)\s+plus|"
@@ -137,7 +141,8 @@ class SkillExtractor:
             return []
         text = doc.text
         length = len(text)
-        found: list[tuple[int, int, int]] = []
+        # (-length, start, end, skill): sorting the plain tuples puts the longest first, then the leftmost.
+        found: list[tuple[int, int, int, int]] = []
         for end_index, (skill, key_length, case_sensitive) in self._automaton.iter(text):
             start = end_index - key_length + 1
             end = end_index + 1
@@ -149,15 +154,15 @@ class SkillExtractor:
                 a, b = doc.to_original(start, end)
                 if not is_upper_in_source(doc.original, a, b):
                     continue
-            found.append((start, end, skill))
+            found.append((-key_length, start, end, skill))
         if not found:
             return []
         # Longest first, then leftmost; a mention overlapping a chosen one is dropped.
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        found.sort()
         taken: list[tuple[int, int, int]] = []
         occupied = bytearray(length + 1)
-        for start, end, skill in found:
-            if any(occupied[start:end]):
+        for _, start, end, skill in found:
+            if occupied.find(1, start, end) >= 0:
                 continue
             occupied[start:end] = b"\x01" * (end - start)
             taken.append((start, end, skill))
@@ -185,23 +190,31 @@ class SkillExtractor:
         matched_items: set[int] = set()
         memo: dict[tuple[int, int], tuple[bool, list[tuple[int, int]]]] = {}
         headings = [section.heading for section in doc.sections if section.heading is not None]
-        for start, end, skill_index in self.mentions(doc):
-            if any(a <= start < b for a, b in headings):
+        mentions = self.mentions(doc)
+        hints = _Hints(normal) if mentions else None
+        for start, end, skill_index in mentions:
+            if headings and _inside_any(headings, start):
                 continue  # "Tanggung Jawab:" names a section, it asks for no responsibility
             item = doc.item_at(start)
             section: SectionKind = item.section if item is not None else doc.section_kind_at(start)
             if requirements_semantics and section in _SKIPPED_SECTIONS:
                 continue
             item_start, item_end = (item.start, item.end) if item is not None else _line(normal, start)
-            if _negated(normal, item_start, item_end, start, end):
+            assert hints is not None
+            if _negated(normal, item_start, item_end, start, end, hints):
                 continue
             if item is not None:
                 matched_items.add(item.start)
+            previous = best.get(skill_index)
+            if previous is not None and previous.required == "essential":
+                continue  # the skill is already asked for: a later mention changes nothing
             required: Requirement = "essential"
-            if requirements_semantics and _optional(normal, item_start, item_end, start, memo):
+            if requirements_semantics and _optional(normal, item_start, item_end, start, memo, hints):
                 required = "optional"
+            if previous is not None and required == "optional":
+                continue  # a second optional mention: the first one stands
             record = self.skills[skill_index]
-            fact = SkillFact(
+            best[skill_index] = SkillFact(
                 id=record.id,
                 label=record.label_id or record.label_en,
                 type=record.type,
@@ -209,12 +222,8 @@ class SkillExtractor:
                 span=original_span(doc, start, end),
                 confidence=_CONFIDENCE.get(section, 0.75) if requirements_semantics else 0.85,
             )
-            previous = best.get(skill_index)
             if previous is None:
-                best[skill_index] = fact
                 order.append(skill_index)
-            elif previous.required == "optional" and required == "essential":
-                best[skill_index] = fact
         facts = [best[index] for index in order]
         if self.use_embeddings:
             known = set(best)
@@ -228,17 +237,30 @@ class SkillExtractor:
 
     # -- embedding fallback -------------------------------------------------------------------------------
 
+    def embedding_labels(self) -> list[tuple[str, int]]:
+        """(label text, skill index) pairs the embedding fallback compares bullets with: each skill's
+        Indonesian and English labels (variants are left to the lexical pass)."""
+        pairs: list[tuple[str, int]] = []
+        for index, record in enumerate(self.skills):
+            for label in dict.fromkeys(x for x in (record.label_id, record.label_en) if x):
+                pairs.append((label, index))
+        return pairs
+
     def _label_embeddings(self) -> LabelEmbeddings:
         if self._embeddings is None:
-            labels: list[str] = []
-            owners: list[int] = []
-            for index, record in enumerate(self.skills):
-                for label in dict.fromkeys(x for x in (record.label_id, record.label_en) if x):
-                    labels.append(label)
-                    owners.append(index)
-            self._embedding_owner = owners
-            self._embeddings = LabelEmbeddings(labels)
+            pairs = self.embedding_labels()
+            self._embedding_owner = [index for _, index in pairs]
+            from pasarkerja.extract.embeddings import LabelEmbeddings
+
+            self._embeddings = LabelEmbeddings([label for label, _ in pairs])
         return self._embeddings
+
+    def warm_up(self) -> None:
+        """Load the label vectors and the embedding model now (else the first bullet that needs them pays)."""
+        if self.use_embeddings:
+            embeddings = self._label_embeddings()
+            embeddings.matrix()
+            embeddings.query("mengoperasikan forklift")
 
     def _fallback(
         self, doc: AnalysedText, matched_items: set[int], covered: list[Span], requirements_semantics: bool
@@ -304,11 +326,65 @@ _OPTIONAL_WORDS = (
     "poin",
 )
 _NEGATION_WORDS = ("tidak", "tak ", "bukan", "tanpa", "without", "no need", "not ")
+_NEGATION_HINT = 1
+_OPTIONAL_HINT = 2
 
 
-def _negated(text: str, item_start: int, item_end: int, start: int, end: int) -> bool:
-    window = text[max(item_start, start - 45) : min(item_end, end + 40)]
-    if not any(word in window for word in _NEGATION_WORDS):
+def _hint_automaton() -> ahocorasick.Automaton:
+    kinds: dict[str, int] = {}
+    for word in _NEGATION_WORDS:
+        kinds[word] = kinds.get(word, 0) | _NEGATION_HINT
+    for word in _OPTIONAL_WORDS:
+        kinds[word] = kinds.get(word, 0) | _OPTIONAL_HINT
+    automaton = ahocorasick.Automaton()
+    for word, kind in kinds.items():
+        automaton.add_word(word, (len(word), kind))
+    automaton.make_automaton()
+    return automaton
+
+
+_HINT_AUTOMATON = _hint_automaton()
+
+
+class _Hints:
+    """Where the negation and optional-marker words occur in a text, found in one pass, so each mention
+    asks "is there one in this window?" with a binary search instead of scanning its window again."""
+
+    __slots__ = ("negation", "optional")
+
+    def __init__(self, text: str) -> None:
+        self.negation: list[tuple[int, int]] = []
+        self.optional: list[tuple[int, int]] = []
+        for end_index, (length, kind) in _HINT_AUTOMATON.iter(text):
+            occurrence = (end_index - length + 1, end_index + 1)
+            if kind & _NEGATION_HINT:
+                self.negation.append(occurrence)
+            if kind & _OPTIONAL_HINT:
+                self.optional.append(occurrence)
+        self.negation.sort()
+        self.optional.sort()
+
+
+def _occurs(occurrences: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``occurrences`` (sorted) lies wholly inside ``[start, end)``, i.e. whether
+    ``word in text[start:end]`` for one of the words."""
+    index = bisect_left(occurrences, (start, -1))
+    while index < len(occurrences):
+        found_start, found_end = occurrences[index]
+        if found_start >= end:
+            return False
+        if found_end <= end:
+            return True
+        index += 1
+    return False
+
+
+def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _negated(text: str, item_start: int, item_end: int, start: int, end: int, hints: _Hints) -> bool:
+    if not _occurs(hints.negation, max(item_start, start - 45), min(item_end, end + 40)):
         return False  # the common case, decided without the regular expressions
     before = text[max(item_start, start - 45) : start]
     if _NEGATED_BEFORE.search(before):
@@ -316,14 +392,18 @@ def _negated(text: str, item_start: int, item_end: int, start: int, end: int) ->
     return _NEGATED_AFTER.match(text, end, min(item_end, end + 40)) is not None
 
 
-def _optional_clauses(text: str, item_start: int, item_end: int) -> tuple[bool, list[tuple[int, int]]]:
+def _optional_clauses(
+    text: str, item_start: int, item_end: int, hints: _Hints
+) -> tuple[bool, list[tuple[int, int]]]:
     """(whole item optional, clauses holding a marker) of one item.
 
     A marker in a clause of its own ("Memiliki SIM C (diutamakan)", "..., nilai plus") governs the whole
     item; a marker inside a clause ("Menguasai Excel, diutamakan bisa AutoCAD") only that clause.
     """
-    segment = text[item_start:item_end]
-    if not any(word in segment for word in _OPTIONAL_WORDS) or _OPTIONAL.search(segment) is None:
+    if (
+        not _occurs(hints.optional, item_start, item_end)
+        or _OPTIONAL.search(text, item_start, item_end) is None
+    ):
         return False, []  # the common case: no marker anywhere in the item
     cuts = [item_start, *(m.end() for m in _CLAUSE.finditer(text, item_start, item_end)), item_end]
     marked: list[tuple[int, int]] = []
@@ -344,11 +424,12 @@ def _optional(
     item_end: int,
     start: int,
     memo: dict[tuple[int, int], tuple[bool, list[tuple[int, int]]]],
+    hints: _Hints,
 ) -> bool:
     key = (item_start, item_end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = _optional_clauses(text, item_start, item_end)
+        found = memo[key] = _optional_clauses(text, item_start, item_end, hints)
     whole, marked = found
     return whole or any(left <= start < right for left, right in marked)
 

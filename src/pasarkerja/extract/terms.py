@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pasarkerja.extract import triggers
 from pasarkerja.extract.common import as_document, item_bounds, original_span
@@ -43,8 +44,11 @@ _TYPES: tuple[tuple[EmploymentType, str], ...] = (
         r"|permanen|full[\s-]?time\s+permanent",
     ),
 )
+# The shared look-behind is written once, in front of the alternatives (tested once per position).
 _TYPE_PATTERN = re.compile(
-    "|".join(f"(?P<t{index}>(?<![\\w-])(?:{pattern})(?![\\w]))" for index, (_, pattern) in enumerate(_TYPES))
+    r"(?<![\w-])(?:"
+    + "|".join(rf"(?P<t{index}>(?:{pattern})(?![\w]))" for index, (_, pattern) in enumerate(_TYPES))
+    + ")"
 )
 _STATUS_LINE = re.compile(
     r"status|jenis\s+(?:pekerjaan|kontrak|karyawan)|tipe\s+(?:pekerjaan|karyawan)|job\s+type|"
@@ -70,13 +74,22 @@ def _types_in(matches: Iterable[re.Match[str]]) -> list[tuple[EmploymentType, in
     return found
 
 
+@lru_cache(maxsize=65_536)
+def _title_employment_type(title: str) -> EmploymentTypeFact | None:
+    """The type a title states ("Staff Admin (Kontrak)"); memoised, as titles repeat across ads."""
+    title_text = normalise(title)
+    for kind, start, end in _types_in(_TYPE_PATTERN.finditer(title_text.text)):
+        span = title_text.to_source(start, end)
+        return EmploymentTypeFact(kind, span, 0.85, "title")
+    return None
+
+
 def extract_employment_type(text: str | AnalysedText, title: str | None = None) -> EmploymentTypeFact | None:
     """The employment type: from the title ("Staff Admin (Kontrak)"), a status line, or the first mention."""
     if title:
-        title_text = normalise(title)
-        for kind, start, end in _types_in(_TYPE_PATTERN.finditer(title_text.text)):
-            span = title_text.to_source(start, end)
-            return EmploymentTypeFact(kind, span, 0.85, "title")
+        from_title = _title_employment_type(title)
+        if from_title is not None:
+            return from_title
     doc = as_document(text)
     normal = doc.text
     best: tuple[float, EmploymentTypeFact] | None = None

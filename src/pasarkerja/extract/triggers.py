@@ -75,28 +75,32 @@ def _automaton() -> ahocorasick.Automaton:
 def _scan(doc: AnalysedText) -> dict[str, list[tuple[int, int]]]:
     """Item windows per topic: the items holding a trigger that starts a word, merged, in text order."""
     text = doc.text
-    starts: dict[str, set[int]] = {}
-    for end_index, (length, topics) in _automaton().iter(text):
-        start = end_index - length + 1
+    length = len(text)
+    starts: dict[str, list[int]] = {}
+    for end_index, (trigger_length, topics) in _automaton().iter(text):
+        start = end_index - trigger_length + 1
         if start > 0 and text[start - 1].isalpha():
             continue  # triggers start words ("rp" in "terpercaya" is none); a digit may precede ("150ribu")
-        if length <= 3 and end_index + 1 < len(text) and text[end_index + 1].isalpha():
+        if trigger_length <= 3 and end_index + 1 < length and text[end_index + 1].isalpha():
             continue  # short triggers are whole words: "ma" is no trigger in "makan"
         for topic in topics:
-            starts.setdefault(topic, set()).add(start)
+            found = starts.get(topic)
+            if found is None:
+                starts[topic] = [start]
+            else:
+                found.append(start)
+    # Several topics share trigger positions ("maksimal", "hari"): each position's item is looked up once.
+    bounds_at: dict[int, tuple[int, int]] = {}
     windows: dict[str, list[tuple[int, int]]] = {}
     for topic, positions in starts.items():
-        spans: list[tuple[int, int]] = []
-        seen_items: set[tuple[int, int]] = set()
-        for position in sorted(positions):
-            bounds = item_bounds(doc, position)
-            if bounds in seen_items:
-                continue
-            seen_items.add(bounds)
-            spans.append(bounds)
-        spans.sort()
+        spans: set[tuple[int, int]] = set()
+        for position in positions:
+            bounds = bounds_at.get(position)
+            if bounds is None:
+                bounds = bounds_at[position] = item_bounds(doc, position)
+            spans.add(bounds)
         merged: list[tuple[int, int]] = []
-        for start, end in spans:
+        for start, end in sorted(spans):
             if merged and start <= merged[-1][1] + 1:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:

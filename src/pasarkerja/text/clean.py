@@ -10,6 +10,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+import ahocorasick
+
 from pasarkerja.text.mapping import MappedBuilder, MappedText
 
 # Tags after which the visible text starts a new line; a list item also gets a bullet so the section
@@ -139,9 +141,6 @@ def strip_html(text: str) -> MappedText:
     return parser.builder.build()
 
 
-# C0 controls other than tab/newline become spaces (same length, so offsets are untouched).
-_CONTROL_TABLE = {code: " " for code in range(32) if code not in (9, 10)}
-_CONTROL_TABLE[0x7F] = " "
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -187,29 +186,53 @@ _BOILERPLATE_INLINE = re.compile(
 def remove_boilerplate(mapped: MappedText) -> MappedText:
     """Drop whole boilerplate lines and inline markers; also blank control and invisible characters."""
     text = mapped.text
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
     if "\n" not in text:  # old Mac line ends: the only line breaks there are
         text = text.replace("\r", "\n")
-    text = text.translate(_CONTROL_TABLE)
+    has_invisible = False
+    if _ODD.search(text):  # one scan rules out the three repairs below for most ads
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
+        if _CONTROL.search(text):
+            text = _CONTROL.sub(" ", text)
+        has_invisible = _INVISIBLE.search(text) is not None
+    marks = _line_marks(text)
     builder = MappedBuilder(len(mapped.text))
     position = 0
+    verbatim = 0  # start of the run of lines kept verbatim, copied in one piece when the run ends
     length = len(text)
     while position < length:
         newline = text.find("\n", position)
         line_end = length if newline < 0 else newline + 1
         line = text[position:line_end]
-        if len(line) < 400 and _maybe_boilerplate(line) and _BOILERPLATE_LINE.match(line.rstrip("\n")):
+        mark = marks.get(position, 0) if marks is not None else _marks_of(line)
+        if (
+            line_end - position < 400
+            and (mark & _BOILERPLATE_WORD or (_SOCIAL_START.match(line) and _few_words(line)))
+            and _BOILERPLATE_LINE.match(line.rstrip("\n"))
+        ):
+            builder.copy(text[verbatim:position], verbatim)
             if line.endswith("\n"):  # keep the line break so neighbouring lines stay apart
                 builder.copy("\n", line_end - 1)
-        else:
-            _copy_line(builder, line, position)
+            verbatim = line_end
+        elif mark & _INLINE_TRIGGER or has_invisible:
+            builder.copy(text[verbatim:position], verbatim)
+            _copy_line(builder, line, position, mark & _INLINE_TRIGGER)
+            verbatim = line_end
         position = line_end
+    builder.copy(text[verbatim:], verbatim)
     identity = len(mapped.segments) <= 1 and all(
         s.exact and s.start == s.source_start for s in mapped.segments
     )
     return builder.build(parent=None if identity and len(mapped.text) == mapped.source_length else mapped)
 
+
+# C0 controls other than tab/newline become spaces (same length, so offsets are untouched).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# Any character one of the repairs (surrogates, controls, invisible characters) is about.
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
+# Every alternative of ``_BOILERPLATE_LINE`` but the list of social networks names one of the
+# ``_BOILERPLATE_WORDS``; a line without one can only be such a list, which starts with a network's name.
+_SOCIAL_START = re.compile(r"[\s•·|>*-]*" + _SOCIAL, re.IGNORECASE)
 
 _BOILERPLATE_WORDS = (
     "baca",
@@ -236,20 +259,58 @@ _BOILERPLATE_WORDS = (
     "terkait",
     "related",
 )
+# Words of the inline markers: most lines contain none of them, so the inline regex is skipped for those.
+_INLINE_TRIGGERS = ("baca", "lamar", "apply", "advertis", "share", "bagikan")
+_BOILERPLATE_WORD = 1
+_INLINE_TRIGGER = 2
 
 
-def _maybe_boilerplate(line: str) -> bool:
-    """Cheap test before the full pattern: a boilerplate line names one of these words or is a short list
-    of social networks."""
-    if not line.strip():
-        return False
-    lowered = line.lower()
-    return any(word in lowered for word in _BOILERPLATE_WORDS) or len(lowered.split()) <= 8
+def _build_mark_automaton() -> ahocorasick.Automaton:
+    marks: dict[str, int] = {}
+    for word in _BOILERPLATE_WORDS:
+        marks[word] = marks.get(word, 0) | _BOILERPLATE_WORD
+    for word in _INLINE_TRIGGERS:
+        marks[word] = marks.get(word, 0) | _INLINE_TRIGGER
+    automaton = ahocorasick.Automaton()
+    for word, mark in marks.items():
+        automaton.add_word(word, mark)
+    automaton.make_automaton()
+    return automaton
 
 
-def _copy_line(builder: MappedBuilder, line: str, offset: int) -> None:
+_MARKS = _build_mark_automaton()
+
+
+def _marks_of(line: str) -> int:
+    """Which kinds of marker word ``line`` contains (any case, also inside words)."""
+    mark = 0
+    for _, found in _MARKS.iter(line.lower()):
+        mark |= found
+    return mark
+
+
+def _line_marks(text: str) -> dict[int, int] | None:
+    """Line start -> marker kinds in that line, from one pass over the whole text; None when lower-casing
+    changes the length (rare scripts), where the caller marks each line on its own."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    marks: dict[int, int] = {}
+    for end_index, mark in _MARKS.iter(lowered):
+        line_start = text.rfind("\n", 0, end_index) + 1  # a marker word never spans a line break
+        marks[line_start] = marks.get(line_start, 0) | mark
+    return marks
+
+
+def _few_words(line: str) -> bool:
+    """A short line (at most 8 words) that is not blank: it may be a list of social networks."""
+    return bool(line.strip()) and len(line.split()) <= 8
+
+
+def _copy_line(builder: MappedBuilder, line: str, offset: int, inline: int) -> None:
+    """Copy ``line`` without inline markers and invisible characters."""
     cursor = 0
-    for match in _BOILERPLATE_INLINE.finditer(line) if _needs_inline(line) else ():
+    for match in _BOILERPLATE_INLINE.finditer(line) if inline else ():
         builder.copy(line[cursor : match.start()], offset + cursor)
         builder.replace(" ", offset + match.start(), offset + match.end())
         cursor = match.end()
@@ -262,15 +323,6 @@ def _copy_line(builder: MappedBuilder, line: str, offset: int) -> None:
         builder.copy(rest[inner:], offset + cursor + inner)
     else:
         builder.copy(rest, offset + cursor)
-
-
-_INLINE_TRIGGERS = ("baca", "lamar", "apply", "advertis", "share", "bagikan")
-
-
-def _needs_inline(line: str) -> bool:
-    # A cheap pre-check: most lines contain none of the markers, so skip the regex for them.
-    lowered = line.lower()
-    return any(trigger in lowered for trigger in _INLINE_TRIGGERS)
 
 
 def clean(text: str) -> MappedText:

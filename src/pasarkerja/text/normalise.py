@@ -51,11 +51,37 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD_TABLE = _build_fold_table()
 
 
+# The characters the table changes, as one character class: ``str.translate`` with a dict looks every
+# character up (slow on a whole ad), while most ads hold only a handful of these, found by one regex scan.
+def _character_class(codes: list[int]) -> str:
+    """A regex character class of ``codes`` written as ranges (a class of single characters is slow)."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return "[" + "".join(parts) + "]"
+
+
+_FOLD_CHARS = re.compile(_character_class(list(_FOLD_TABLE)))
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(match.group())]
+
+
 def fold(text: str) -> str:
     """Same-length folding: odd spaces, dashes, quotes and styled letters to plain ones; lower-cased."""
-    folded = text.translate(_FOLD_TABLE).lower()
+    if text.isascii():
+        folded = (text.translate(_FOLD_TABLE) if "`" in text else text).lower()
+        if len(folded) == len(text):
+            return folded
+    translated = _FOLD_CHARS.sub(_fold_one, text)
+    folded = translated.lower()
     if len(folded) != len(text):  # a character whose lower case is longer: keep its first character
-        folded = "".join(character.lower()[:1] or character for character in text.translate(_FOLD_TABLE))
+        folded = "".join(character.lower()[:1] or character for character in translated)
     return folded
 
 
@@ -209,16 +235,30 @@ def _expansion_at(text: str, start: int, key: str) -> tuple[int, str] | None:
     return end, ABBREVIATIONS[key]
 
 
+def _expansions(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every abbreviation to expand in ``folded``, overlapping ones included."""
+    edits: list[tuple[int, int, str]] = []
+    length = len(folded)
+    for end_index, key in _automaton().iter(folded):
+        start = end_index - len(key) + 1
+        # Most hits sit inside a word ("th" in "thai"); no abbreviation expands after a letter or before a
+        # word character, so those are skipped before the full rules of ``_expansion_at``.
+        if start > 0 and folded[start - 1].isalpha():
+            continue
+        following = end_index + 1
+        if following < length and (folded[following].isalnum() or folded[following] == "_"):
+            continue
+        found = _expansion_at(folded, start, key)
+        if found is not None:
+            edits.append((start, found[0], found[1]))
+    return edits
+
+
 def normalise(source: MappedText | str) -> MappedText:
     """The matching form of ``source``: folded, lower-cased, abbreviations expanded, space runs collapsed."""
     parent = MappedText.identity(source) if isinstance(source, str) else source
     folded = fold(parent.text)
-    edits: list[tuple[int, int, str]] = []
-    for end_index, key in _automaton().iter(folded):
-        start = end_index - len(key) + 1
-        found = _expansion_at(folded, start, key)
-        if found is not None:
-            edits.append((start, found[0], found[1]))
+    edits = _expansions(folded)
     if "  " in folded or "\t" in folded:
         edits.extend((m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(folded))
     # A parent that maps every position to itself is left out of the chain: span look-ups then take one
@@ -245,10 +285,8 @@ def normalise(source: MappedText | str) -> MappedText:
 def normalise_phrase(phrase: str) -> str:
     """The matching form of a vocabulary entry (label or variant), so it lines up with ``normalise``."""
     folded = fold(phrase)
-    if "  " not in folded and "\t" not in folded:
-        hits = _automaton().iter(folded)
-        if all(_expansion_at(folded, end - len(key) + 1, key) is None for end, key in hits):
-            return folded.strip()  # nothing to expand (most vocabulary entries): skip the mapping machinery
+    if "  " not in folded and "\t" not in folded and not _expansions(folded):
+        return folded.strip()  # nothing to expand (most vocabulary entries): skip the mapping machinery
     return normalise(phrase).text.strip()
 
 

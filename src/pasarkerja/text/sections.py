@@ -69,9 +69,12 @@ _BULLET = re.compile(
     r"|\(\d{1,2}\)|\([a-h]\))[ \t]*"
 )
 # Where a run-on line (newlines lost) splits into items: inline bullets, numbering, sentence ends.
+# Both alternatives ("\s+<bullet>\s*" and "<stop>\s+") begin with a space, written first so the regex
+# engine can skip to the next space instead of trying every position.
 _INLINE_BREAK = re.compile(
-    r"\s+(?:[•●▪■►✓✔➢➤" + _EMOJI + r"]+|-(?=\s)|\d{1,2}[.)](?=\s))\s*|(?<=[.;!?])\s+(?=\S)"
+    r"\s(?:\s*(?:[•●▪■►✓✔➢➤" + _EMOJI + r"]+|-(?=\s)|\d{1,2}[.)](?=\s))\s*|(?<=[.;!?]\s)\s*(?=\S))"
 )
+_HEADING_MARKS = frozenset(":-–=*#]>)")
 _RUN_ON = 240  # a line longer than this is treated as several lines that lost their breaks
 
 
@@ -154,7 +157,7 @@ def split_sections(text: str) -> tuple[Section, ...]:
         line = text[line_start:line_end]
         content_start = line_start
         # Headings are short, or end in a separator early on ("Kualifikasi: S1 Akuntansi ...").
-        maybe_heading = len(line) <= 80 or any(mark in line[:70] for mark in ":-–=*#]>)")
+        maybe_heading = len(line) <= 80 or not _HEADING_MARKS.isdisjoint(line[:70])
         match = _HEADING_LINE.match(line) if maybe_heading and len(line) <= 400 else None
         whole_line = match is not None and match.end() == len(line.rstrip())
         if match is not None and whole_line and heading is not None and _heading_kind(match) == kind:
