@@ -415,14 +415,17 @@ EXTRACT_KINDS = ("vacancy", "profile", "programme")
 EXTRACT_FORMATS = ("json", "jsonl", "table")
 
 
-def _extract_one(kind: str, text: str, title: str | None, location: str | None) -> dict[str, Any]:
+def _extract_one(
+    kind: str, text: str, title: str | None, location: str | None, *, bulk: bool = False
+) -> dict[str, Any]:
     from pasarkerja import extract
 
+    extractor = extract.bulk_extractor() if bulk else extract.default_extractor()
     if kind == "vacancy":
-        return extract.vacancy(text, title=title, location=location).to_dict()
+        return extractor.vacancy(text, title=title, location=location).to_dict()
     if kind == "programme":
-        return extract.programme(text, title=title).to_dict()
-    return extract.profile(text).to_dict()
+        return extractor.programme(text, title=title).to_dict()
+    return extractor.profile(text).to_dict()
 
 
 def _facts_table(record_id: str | None, facts: dict[str, Any]) -> Table:
@@ -510,7 +513,7 @@ def extract_command(
         records.append((None, raw, title, location))
     for record_id, text, record_title, record_location in records:
         try:
-            facts = _extract_one(kind, text, record_title, record_location)
+            facts = _extract_one(kind, text, record_title, record_location, bulk=len(records) > 1)
         except ExtractionError as exc:
             fail(f"record {record_id or file}: {exc}")
         if record_id is not None:

@@ -1,12 +1,14 @@
 """Extract layer: job ads, CVs and training syllabi → occupation (ISCO-08), skills, education, experience,
 pay, region, terms and ILO-standard flags, each with a confidence and the span it came from.
 
-One way in: ``vacancy(text, title=None, location=None)``, ``profile(text)``, ``programme(text, title=None)``;
+One way in: ``vacancy(text, title=None, location=None)``, ``profile(text)``, ``programme(text, title=None)``
+(``bulk_extractor()`` gives the same methods without the slow embedding fallback, for many texts at once);
 each result has ``.to_dict()`` giving the stable JSON shape documented in docs/EXTRACTION.md.
 """
 
 from pasarkerja.extract.extractor import (
     Extractor,
+    bulk_extractor,
     default_extractor,
     embeddings_enabled_by_default,
     profile,
@@ -51,6 +53,7 @@ __all__ = [
     "SkillFact",
     "VacancyFacts",
     "WorkingTimeFact",
+    "bulk_extractor",
     "default_extractor",
     "embeddings_enabled_by_default",
     "profile",

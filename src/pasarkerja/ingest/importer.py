@@ -284,9 +284,8 @@ def _extract_facts(kind: Kind, row: Any) -> dict[str, Any] | None:
     """Run the text extractor of ``pasarkerja.extract`` on a row's free text, when that module provides it.
 
     Called only for rows that have free text (vacancy description, programme syllabus, seeker "about") and
-    no explicit skills column value. Uses ``extract.vacancy(text, title=…, location=…)``,
-    ``extract.programme(text)`` or ``extract.profile(text)`` when ``hasattr(pasarkerja.extract, name)``;
-    otherwise returns None and nothing is guessed. The result keeps the text it was made from and the
+    no explicit skills column value. Uses ``vacancy(text, title=…, location=…)``, ``programme(text)`` or
+    ``profile(text)`` of ``extract.bulk_extractor()``. The result keeps the text it was made from and the
     extractor's facts (their ``to_dict()`` form), and is stored in the record's ``extracted`` column.
     """
     name, text_field = {"vacancies": ("vacancy", "description"), "programmes": ("programme", "syllabus"),
@@ -298,7 +297,8 @@ def _extract_facts(kind: Kind, row: Any) -> dict[str, Any] | None:
         import pasarkerja.extract as extract
     except ImportError:  # pragma: no cover - the extract layer ships with the package
         return None
-    function = getattr(extract, name, None)
+    # Imports are bulk work: the lexical extractor, never the slow embedding fallback (bulk_extractor).
+    function = getattr(extract.bulk_extractor(), name, None)
     if function is None:
         return None
     facts = function(text, title=row.title, location=row.region) if kind == "vacancies" else function(text)
