@@ -175,6 +175,7 @@ def test_past_start_dates_are_left_out_and_explained() -> None:
         ),
         ("b", "no programme or apprenticeship in the catalogue teaches it"),
     ]
+    assert [u.kind for u in path.uncovered] == ["excluded", "not_taught"]  # pages translate by kind
 
 
 def test_zero_cost_is_free_and_unknown_cost_is_left_out_of_the_money_objective() -> None:

@@ -308,7 +308,9 @@ def _uncovered(
             continue
         named = "; ".join(f"{kind} {i}: {reasons.get((kind, i), 'left out')}" for kind, i in teachers[:5])
         more = f" (and {len(teachers) - 5} more)" if len(teachers) > 5 else ""
-        result.append(UncoveredSkill(skill, f"only options left out by the rules teach it — {named}{more}"))
+        result.append(
+            UncoveredSkill(skill, f"only options left out by the rules teach it — {named}{more}", "excluded")
+        )
     return tuple(result)
 
 

@@ -203,6 +203,9 @@ class PathwayStep:
 class UncoveredSkill:
     skill_id: str
     reason: str
+    # "not_taught": nothing in the catalogue teaches it; "excluded": only options the rules left out do.
+    # Pages say this in their own language; ``reason`` is the detailed English explanation.
+    kind: str = "not_taught"
 
 
 @dataclass(frozen=True, slots=True)

@@ -683,7 +683,12 @@ def report_dict(session: Session, report: SeekerGapReport, language: str = "id")
             ],
             "covered": list(path.covered),
             "uncovered": [
-                {"skill_id": u.skill_id, "label": labels.get(u.skill_id, u.skill_id), "reason": u.reason}
+                {
+                    "skill_id": u.skill_id,
+                    "label": labels.get(u.skill_id, u.skill_id),
+                    "kind": u.kind,
+                    "reason": u.reason,
+                }
                 for u in path.uncovered
             ],
             "excluded": [{"kind": e.kind, "id": e.id, "reason": e.reason} for e in path.excluded],

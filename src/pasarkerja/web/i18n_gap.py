@@ -6,6 +6,20 @@ Merged into :data:`pasarkerja.web.i18n.MESSAGES`; keys start with ``gap.`` so do
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "gap.uncovered.not_taught": {
+        "id": "tidak ada program atau pemagangan di katalog yang mengajarkannya",
+        "en": "no programme or apprenticeship in the catalogue teaches it",
+    },
+    "gap.uncovered.excluded": {
+        "id": "hanya diajarkan oleh pilihan yang tidak memenuhi syarat (wilayah, moda, atau tanggal mulai)",
+        "en": "only options left out by the rules (region, modality or start date) teach it",
+    },
+    "gap.not_taught_notice": {
+        "id": "{n} keterampilan yang kurang belum diajarkan oleh program atau pemagangan mana pun di katalog "
+        '(ditandai "belum ada di katalog" di bawah).',
+        "en": "{n} missing skills are not taught by any programme or apprenticeship in the catalogue "
+        '(marked "nothing in the catalogue" below).',
+    },
     # navigation
     "gap.nav.gap": {"id": "Kesenjangan keterampilan", "en": "Skills gap"},
     "gap.nav.regional": {"id": "Kebutuhan pelatihan daerah", "en": "Regional training needs"},
