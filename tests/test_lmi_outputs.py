@@ -511,6 +511,24 @@ def test_only_staff_may_open_the_pages_and_the_api(database: Path) -> None:
     engine.dispose()
 
 
+def test_the_deployment_sets_k_for_every_web_output(database: Path) -> None:
+    # PASARKERJA_LMI_MIN_CELL_PERSONS=6: Jakarta's 5 seekers are now suppressed in their own right.
+    engine = make_engine(f"sqlite:///{database}")
+    settings = Settings(secret_key=SECRET, database_url="sqlite://", lmi_min_cell_persons=6)
+    app = create_app(settings, engine)
+    with TestClient(app) as client:
+        log_in(client, "analis-lmi")
+        assert client.get("/api/lmi/indicators").json()["suppression_k"] == 6
+        body = client.get("/api/lmi/active_seekers", params={"by": "province", "period": PERIOD}).json()
+        assert body["suppression"]["k"] == 6
+        assert [(r["province"], r["suppression"]) for r in body["rows"] if r["suppressed"]][:2] == [
+            ("31", "primary"),
+            ("36", "primary"),
+        ]
+    app.state.lmi_data.close()
+    engine.dispose()
+
+
 # -------------------------------------------------------------------------------------------- cache
 
 

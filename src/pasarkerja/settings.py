@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(default=8 * 3600, gt=0)
     login_max_failures: int = Field(default=5, ge=1, le=1000)
     login_window_s: int = Field(default=15 * 60, gt=0)
+    # Labour-market tables: cells counting fewer persons than this are suppressed on every output path.
+    lmi_min_cell_persons: int = Field(default=5, ge=2, le=1000)
     import_batch_size: int = Field(default=500, gt=0, le=100_000)
     default_language: str = Field(default="id", pattern="^(id|en)$")
 

@@ -97,8 +97,10 @@ class LmiData:
         check_every_s: float = DEFAULT_CHECK_S,
         max_age_s: float = DEFAULT_MAX_AGE_S,
         clock: Any = time.monotonic,
+        policy: SuppressionPolicy | None = None,
     ) -> None:
         self.db = db
+        self.policy = policy or SuppressionPolicy()  # the deployment's k unless a call asks for more
         self.check_every_s = check_every_s
         self.max_age_s = max_age_s
         self._clock = clock
@@ -176,7 +178,7 @@ class LmiData:
                 period=period,
                 filters=filters,
                 source=engine,
-                policy=policy,
+                policy=policy or self.policy,
                 limit=limit,
                 totals=totals,
             )
@@ -222,7 +224,7 @@ def lmi_data(request: Request) -> LmiData:
     with _APP_LOCK:
         data: LmiData | None = getattr(state, "lmi_data", None)
         if data is None:
-            data = LmiData(state.engine)
+            data = LmiData(state.engine, policy=SuppressionPolicy(k=state.settings.lmi_min_cell_persons))
             state.lmi_data = data
     return data
 
@@ -397,7 +399,7 @@ def indicators(request: Request, user: Staff) -> dict[str, Any]:
         "periods": data.quarters(),
         "default_period": data.default_period(),
         "export_formats": list(FORMATS),
-        "suppression_k": SuppressionPolicy().k,
+        "suppression_k": data.policy.k,
     }
 
 

@@ -43,7 +43,12 @@ FilterOption = Annotated[
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Language of labels: id | en")]
 KOption = Annotated[
-    int, typer.Option("--k", min=2, help="Suppress cells counting fewer than k persons (at least 2)")
+    int | None,
+    typer.Option(
+        "--k",
+        min=2,
+        help="Suppress cells counting fewer than k persons (default: PASARKERJA_LMI_MIN_CELL_PERSONS, 5)",
+    ),
 ]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=500, help="Skills kept per group")]
 
@@ -53,15 +58,17 @@ def _data(database: str | None) -> LmiData:
     from sqlalchemy.exc import SQLAlchemyError
 
     from pasarkerja.api.lmi import LmiData
+    from pasarkerja.lmi import SuppressionPolicy
     from pasarkerja.store.db import make_engine
 
-    engine = make_engine(resolve_settings(database).database_url)
+    settings = resolve_settings(database)
+    engine = make_engine(settings.database_url)
     try:
         if not inspect(engine).has_table("vacancy"):
             fail("the database has no schema yet: run `pasarkerja db init` (or `pasarkerja demo`) first")
     except SQLAlchemyError as exc:
         fail(f"cannot open the database: {type(exc).__name__}: {str(exc).splitlines()[0]}")
-    return LmiData(engine)
+    return LmiData(engine, policy=SuppressionPolicy(k=settings.lmi_min_cell_persons))
 
 
 def _filters(values: list[str] | None) -> dict[str, list[str]]:
@@ -86,7 +93,7 @@ def _compute(
     by: str,
     period: str | None,
     filters: list[str] | None,
-    k: int,
+    k: int | None,
     limit: int,
 ) -> IndicatorTable:
     from pasarkerja.api.lmi import split_list
@@ -99,7 +106,7 @@ def _compute(
             split_list(by),
             chosen,
             filters=_filters(filters),
-            policy=SuppressionPolicy(k=k),
+            policy=None if k is None else SuppressionPolicy(k=k),
             limit=limit,
         )
     except LmiError as exc:
@@ -114,7 +121,7 @@ def show(
     period: PeriodOption = None,
     filter_: FilterOption = None,
     lang: LangOption = "id",
-    k: KOption = 5,
+    k: KOption = None,
     limit: LimitOption = 20,
     database: DatabaseOption = None,
 ) -> None:
@@ -188,7 +195,7 @@ def export_table(
     period: PeriodOption = None,
     filter_: FilterOption = None,
     lang: LangOption = "id",
-    k: KOption = 5,
+    k: KOption = None,
     limit: LimitOption = 20,
     database: DatabaseOption = None,
 ) -> None:
