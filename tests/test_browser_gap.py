@@ -6,41 +6,21 @@ downloaded). Leaves screenshots in ``/tmp/pasarkerja-gap-*.png``.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serving
 from pasarkerja.settings import Settings
 from pasarkerja.web.app import create_app
 from test_gap_interfaces import add_training_market
 from test_web_queries import PASSWORDS, TEST_SECRET, Sample, seeded_sqlite
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -49,22 +29,10 @@ def served(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator
     engine, sample = seeded_sqlite(tmp_path_factory, tmp_path)
     add_training_market(engine)
     settings = Settings(secret_key=TEST_SECRET, database_url="sqlite://")
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, engine), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn-gap-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn did not start on 127.0.0.1:{port}")
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", sample
+        with serving(create_app(settings, engine), "uvicorn-gap-test") as url:
+            yield url, sample
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         engine.dispose()
 
 

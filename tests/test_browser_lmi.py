@@ -9,42 +9,23 @@ downloaded). Leaves a screenshot in ``/tmp/pasarkerja-lmi.png`` for people to lo
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serving
 from pasarkerja.settings import Settings
 from pasarkerja.store.db import make_engine
 from pasarkerja.web.app import create_app
 from test_lmi_outputs import SECRET, USERS, lmi_database
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = Path("/tmp/pasarkerja-lmi.png")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -53,20 +34,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterat
     shutil.copyfile(lmi_database(tmp_path_factory), database)
     engine = make_engine(f"sqlite:///{database}")
     app = create_app(Settings(secret_key=SECRET, database_url="sqlite://"), engine)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="uvicorn-lmi-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn did not start on 127.0.0.1:{port}")
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving(app, "uvicorn-lmi-test") as url:
+            yield url
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         if getattr(app.state, "lmi_data", None) is not None:
             app.state.lmi_data.close()
         engine.dispose()

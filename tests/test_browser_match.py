@@ -7,24 +7,23 @@ Skips like ``test_browser.py`` when Chromium or Playwright is missing (nothing i
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine, select
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serving
 from pasarkerja.settings import Settings
 from pasarkerja.store.db import transaction
 from pasarkerja.store.models import Application
 from pasarkerja.web.app import create_app
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _log_in
+from test_browser import _log_in
 from test_match_interfaces import add_consents
 from test_web_queries import TEST_SECRET, Sample, seeded_sqlite
 
 pytestmark = pytest.mark.browser
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
 
@@ -33,22 +32,10 @@ def served(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator
     engine, sample = seeded_sqlite(tmp_path_factory, tmp_path)
     add_consents(engine, sample)
     settings = Settings(secret_key=TEST_SECRET, database_url="sqlite://")
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, engine), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn-match-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn did not start on 127.0.0.1:{port}")
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", engine, sample
+        with serving(create_app(settings, engine), "uvicorn-match-test") as url:
+            yield url, engine, sample
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         engine.dispose()
 
 
