@@ -57,3 +57,28 @@ def serving(app: Any, name: str = "uvicorn-test") -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def app_only_page(base_url: str, *, width: int = 1280, height: int = 900) -> Iterator[Any]:
+    """A Chromium page on ``base_url`` that can reach nothing else: any other request (a CDN, a font, a
+    tracker) is aborted and fails the test when the block ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url)
+            outside: list[str] = []
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(base_url)
+                    else (outside.append(route.request.url), route.abort())
+                ),
+            )
+            yield context.new_page()
+            assert outside == []
+        finally:
+            browser.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serving
+from browser_support import app_only_page, require_chromium, serving
 from pasarkerja.settings import Settings
 from pasarkerja.web.app import create_app
 from test_gap_interfaces import add_training_market
@@ -39,24 +39,8 @@ def served(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator
 @pytest.fixture
 def page(served: tuple[str, Sample]) -> Iterator[sync_api.Page]:
     base_url, _ = served
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
-            # Only the app under test is reachable: any other request (a CDN) fails the test.
-            outside: list[str] = []
-            context.route(
-                "**/*",
-                lambda route: (
-                    route.continue_()
-                    if route.request.url.startswith(base_url)
-                    else (outside.append(route.request.url), route.abort())
-                ),
-            )
-            yield context.new_page()
-            assert outside == []
-        finally:
-            browser.close()
+    with app_only_page(base_url) as page:  # only the app under test is reachable
+        yield page
 
 
 def _log_in(page: sync_api.Page, username: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, require_chromium, serving
+from browser_support import app_only_page, require_chromium, serving
 from pasarkerja.settings import Settings
 from pasarkerja.store.db import transaction
 from pasarkerja.store.models import Application
@@ -44,32 +44,27 @@ def test_seeker_sees_reasons_and_counsellor_refers(served: tuple[str, Engine, Sa
     expect = sync_api.expect
     welder = sample.vacancy_ids["welder"]
     s1 = sample.seeker_ids[0]
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(base_url=base_url).new_page()
-            page.goto("/rekomendasi")
-            assert page.url.endswith("/masuk?next=/rekomendasi")
-            _log_in(page, "pencari1")
-            expect(page.locator("h1")).to_have_text("Lowongan yang cocok untuk Anda")
-            first = page.locator("#recommendations > li").first
-            expect(first.locator("h2")).to_have_text("Tukang Las SMAW")
-            expect(first.get_by_test_id("reason")).to_contain_text("Cocok: 1 dari 1 keterampilan wajib")
-            first.locator("summary").click()
-            expect(first.locator(".match-components")).to_contain_text("Keterampilan")
-            page.click("header form.inline button")  # log out
-            page.wait_for_load_state()
+    with app_only_page(base_url, height=720) as page:
+        page.goto("/rekomendasi")
+        assert page.url.endswith("/masuk?next=/rekomendasi")
+        _log_in(page, "pencari1")
+        expect(page.locator("h1")).to_have_text("Lowongan yang cocok untuk Anda")
+        first = page.locator("#recommendations > li").first
+        expect(first.locator("h2")).to_have_text("Tukang Las SMAW")
+        expect(first.get_by_test_id("reason")).to_contain_text("Cocok: 1 dari 1 keterampilan wajib")
+        first.locator("summary").click()
+        expect(first.locator(".match-components")).to_contain_text("Keterampilan")
+        page.click("header form.inline button")  # log out
+        page.wait_for_load_state()
 
-            page.goto(f"/lowongan/{welder}/kandidat")
-            _log_in(page, "konselor1")
-            candidate = page.locator(f'#shortlist > li[data-seeker-id="{s1}"]')
-            expect(candidate).to_contain_text("Kandidat nomor")
-            assert "Budi Santoso" not in page.content()  # nobody applied yet: no names on the shortlist
-            candidate.locator("form.refer button").click()
-            page.wait_for_load_state()
-            expect(page.locator("#referral-done")).to_contain_text("telah dirujuk")
-        finally:
-            browser.close()
+        page.goto(f"/lowongan/{welder}/kandidat")
+        _log_in(page, "konselor1")
+        candidate = page.locator(f'#shortlist > li[data-seeker-id="{s1}"]')
+        expect(candidate).to_contain_text("Kandidat nomor")
+        assert "Budi Santoso" not in page.content()  # nobody applied yet: no names on the shortlist
+        candidate.locator("form.refer button").click()
+        page.wait_for_load_state()
+        expect(page.locator("#referral-done")).to_contain_text("telah dirujuk")
     with transaction(engine) as session:
         referrals = session.scalars(select(Application)).all()
         assert [(a.kind, a.seeker_id, a.vacancy_id, a.status) for a in referrals] == [
