@@ -79,7 +79,8 @@ class LoginThrottle:
     def failed(self, username: str, address: str) -> None:
         key = (username.strip().lower(), address)
         with self._lock:
-            self._recent(key, self._clock()).append(self._clock())
+            now = self._clock()
+            self._recent(key, now).append(now)
             if len(self._failures) > 100_000:  # bound memory under a spray of random names
                 self._failures = {k: v for k, v in self._failures.items() if v}
 
