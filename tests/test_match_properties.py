@@ -69,7 +69,7 @@ def brute_force(
     n_seekers=st.integers(1, 10),
     k=st.integers(1, 15),
     block=st.sampled_from([1, 2, 3, 7, 48]),
-    grid=st.sampled_from([0, 1, 40, 512]),
+    require_education=st.booleans(),
     twins=st.integers(0, 8),
     weights=st.sampled_from(["default", "skills-only", "location-heavy"]),
     only_open=st.booleans(),
@@ -81,7 +81,7 @@ def test_index_top_k_equals_exhaustive_scoring(
     n_seekers: int,
     k: int,
     block: int,
-    grid: int,
+    require_education: bool,
     twins: int,
     weights: str,
     only_open: bool,
@@ -109,10 +109,14 @@ def test_index_top_k_equals_exhaustive_scoring(
         },
         "location-heavy": {"weight_location": 2.0, "location_relocate": 0.0, "location_remote": 0.5},
     }
-    cfg = MatchSettings(only_open_vacancies=only_open, min_score=min_score, **overrides[weights])  # type: ignore[arg-type]
+    cfg = MatchSettings(
+        only_open_vacancies=only_open,
+        min_score=min_score,
+        require_min_education=require_education,
+        **overrides[weights],  # type: ignore[arg-type]
+    )
     table_of_vacancies = encode_vacancies(vacancies, extra_skill_ids=[*SKILLS, "skill-unknown"])
-    # grid=0 scores every occupation as a dense grid, 512 mostly pair by pair: both paths must be exact.
-    index = VacancyIndex(table_of_vacancies, cfg, RELATED, max_block_size=block, grid_min_pairs=grid)
+    index = VacancyIndex(table_of_vacancies, cfg, RELATED, max_block_size=block)
     table = encode_seekers(seekers, index.table)
     positions, scores = index.query(table, k)
     ids = index.ids_of(positions)

@@ -6,14 +6,18 @@ seeker: the largest weight each skill has in any vacancy (a sparse CSR matrix), 
 skill group, which regencies and provinces occur, the lowest education and experience requirement, the
 highest pay, and whether remote work, missing skills or missing pay occur.
 
-A query for a chunk of seekers runs in rounds (all vectorised over the chunk):
+A query for a chunk of seekers runs in rounds; each seeker keeps its k best so far (score descending, ties
+by vacancy id) and θ, the k-th best score (-inf while fewer than k):
 0. bounds for every seeker × occupation, over all its vacancies and over those outside the seeker's province;
-1. every vacancy of each seeker's most promising occupation is scored; the k-th best is the threshold θ;
-2. occupations whose bound outside the province reaches θ are scored whole;
+1. every vacancy of each seeker's most promising occupation is scored;
+2. occupations whose bound outside the province reaches θ: their blocks (any province) whose bound reaches θ;
 3. occupations whose bound reaches θ only in the province: their blocks there whose bound reaches θ.
+Within a scored part, a vacancy whose score could not reach θ even with full skill coverage is not scored.
 A vacancy never scored lies in a part whose bound is below θ, so it cannot enter the top k: the result
-equals exhaustive scoring, ties broken by vacancy id (the property test checks it). Large occupations are
-scored as dense grids (:func:`vector.score_grid`), bit-identical to the pair-by-pair scorer.
+equals exhaustive scoring, ties broken by vacancy id (the property test checks it).
+
+Bounds and scores are computed by compiled loops (:mod:`.kernels`) whose cell arithmetic is the vectorised
+scorer's (:func:`vector.score_pairs`), bit for bit (tests/test_match_kernels.py).
 """
 
 from __future__ import annotations
@@ -25,25 +29,28 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from pasarkerja.match.kernels import (
+    BoundSeekers,
+    GroupBounds,
+    ScoreConstants,
+    SeekerColumns,
+    VacancyColumns,
+    group_bounds,
+    score_into_top,
+)
 from pasarkerja.match.records import SkillRelatedness
 from pasarkerja.match.settings import MatchSettings
 from pasarkerja.match.tables import F64, I64, SeekerTable, VacancyTable, _ranges, province_keys
 from pasarkerja.match.vector import (
-    RunSkills,
     ScoringModel,
     SeekerChunk,
     prepare_seekers,
-    score_grid,
     score_pairs,
 )
 
 # Bounds are compared with a little slack, so rounding in the bound never prunes a tying vacancy.
 BOUND_SLACK = 1e-9
 _FIRST_ROUND_OCCUPATIONS = 1
-# An occupation with at least this many (seeker, vacancy) pairs in a round is scored as a dense grid;
-# grids are cut into pieces of at most _GRID_MAX_CELLS cells to bound memory.
-_GRID_MIN_PAIRS = 512
-_GRID_MAX_CELLS = 1 << 18
 _PROVINCE_SPAN = 1 << 24  # province keys (e.g. 132) are far below this
 
 
@@ -72,20 +79,32 @@ class _Groups:
     def size(self) -> int:
         return int(self.start.size)
 
-    @cached_property
-    def skill_keys(self) -> I64:
-        """Sorted ``group * n_skills + skill`` of the entries of :attr:`skill_max` (for look-ups by pair)."""
-        n_skills = self.skill_max.shape[1]
-        rows = np.repeat(np.arange(self.size, dtype=np.int64), np.diff(self.skill_max.indptr))
-        return rows * n_skills + self.skill_max.indices.astype(np.int64)
+
+@dataclass(eq=False)
+class _TopLists:
+    """Each seeker's best k so far (score descending, ties by vacancy id), filled by the scoring kernel."""
+
+    score: F64  # seekers × k, NaN where not filled
+    position: I64  # seekers × k, -1 where not filled
+    count: I64
+
+    @classmethod
+    def empty(cls, n: int, k: int) -> _TopLists:
+        return cls(np.full((n, k), np.nan), np.full((n, k), -1, dtype=np.int64), np.zeros(n, dtype=np.int64))
+
+    def threshold(self) -> F64:
+        """θ: the k-th best score so far, -inf while a list is not full."""
+        return np.where(np.isnan(self.score[:, -1]), -np.inf, self.score[:, -1])
+
+    def result(self) -> tuple[I64, F64]:
+        return self.position, self.score
 
 
 class VacancyIndex:
     """The open vacancies (by the settings' hard filters), ready for exact top-k queries.
 
-    ``max_block_size`` caps a block (smaller blocks: tighter bounds, more of them); ``grid_min_pairs`` is
-    the number of (seeker, vacancy) pairs from which an occupation is scored as a dense grid rather than
-    pair by pair. Neither changes a result, only the speed.
+    ``max_block_size`` caps a block (smaller blocks: tighter bounds, more of them); it changes no result,
+    only the speed.
     """
 
     def __init__(
@@ -95,14 +114,10 @@ class VacancyIndex:
         relatedness: SkillRelatedness | None = None,
         *,
         max_block_size: int = 48,
-        grid_min_pairs: int = _GRID_MIN_PAIRS,
     ) -> None:
         if max_block_size < 1:
             raise ValueError(f"max_block_size must be ≥ 1, got {max_block_size}")
-        if grid_min_pairs < 0:
-            raise ValueError(f"grid_min_pairs must be ≥ 0, got {grid_min_pairs}")
         self.max_block_size = max_block_size
-        self.grid_min_pairs = grid_min_pairs
         self.settings = settings or MatchSettings()
         keep = (
             np.flatnonzero(vacancies.is_open)
@@ -210,148 +225,6 @@ class VacancyIndex:
 
     # ---------------------------------------------------------------------------------------- bounds
 
-    def _bound(
-        self,
-        chunk: SeekerChunk,
-        s: I64,
-        groups: _Groups,
-        gi: I64,
-        *,
-        exact_location: bool,
-        outside_province: bool = False,
-        skill_bound: F64 | None = None,
-    ) -> F64:
-        """Upper bound of the score of seeker ``s[i]`` with any vacancy of group ``gi[i]``."""
-        mode = "outside" if outside_province else ("exact" if exact_location else "any")
-        return self._bounds(chunk, s, groups, gi, modes=(mode,), skill_bound=skill_bound)[0]
-
-    def _bounds(
-        self,
-        chunk: SeekerChunk,
-        s: I64,
-        groups: _Groups,
-        gi: I64,
-        *,
-        modes: tuple[str, ...],
-        skill_bound: F64 | None = None,
-    ) -> list[F64]:
-        """Upper bounds of the score of seeker ``s`` with any vacancy of group ``gi`` (index arrays that
-        broadcast together: pairs, or a column of seekers and a row of groups), one per location mode:
-        ``"any"`` every vacancy of the group, ``"exact"`` the same with the group's province known exactly,
-        ``"outside"`` only the group's vacancies outside the seeker's province. Everything but the location
-        is shared between the modes, so asking for two costs little more than one."""
-        cfg, st = self.settings, chunk.table
-        shape = np.broadcast_shapes(np.shape(s), np.shape(gi))
-        # skills: Σ direct credit × largest entry weight, plus group credit × largest group mass
-        if skill_bound is not None:
-            skills = skill_bound[s, gi]
-        else:
-            n = s.size
-            d = chunk.direct
-            d_starts, d_ends = d.indptr[s].astype(np.int64), d.indptr[s + 1].astype(np.int64)
-            entries = _ranges(d_starts, d_ends)
-            pair = np.repeat(np.arange(n), d_ends - d_starts)
-            n_skills = groups.skill_max.shape[1]
-            keys = groups.skill_keys
-            wanted = gi[pair] * n_skills + d.indices[entries]
-            at = np.minimum(np.searchsorted(keys, wanted), max(keys.size - 1, 0))
-            hit = keys[at] == wanted if keys.size else np.zeros(wanted.shape, dtype=np.bool_)
-            found = np.where(hit, groups.skill_max.data[at], 0.0) if keys.size else np.zeros(wanted.shape)
-            direct = np.bincount(pair, weights=found * d.data[entries], minlength=n)
-            g = chunk.group_list
-            g_starts, g_ends = g.indptr[s].astype(np.int64), g.indptr[s + 1].astype(np.int64)
-            g_entries = _ranges(g_starts, g_ends)
-            g_pair = np.repeat(np.arange(n), g_ends - g_starts)
-            group_part = (
-                np.bincount(g_pair, weights=groups.group_mass[gi[g_pair], g.indices[g_entries]], minlength=n)
-                * cfg.related_group_credit
-            )
-            skills = np.minimum(1.0, direct + group_part)
-        # occupation: exact, it depends on the group's occupation only
-        occ = groups.occupation[gi]
-        occupation = np.where(occ >= 0, chunk.occupation[s, np.maximum(occ, 0)], 0.0)
-        # education: the most lenient requirement in the group bounds the level score
-        level = self._education_bound_table[st.education_rank[s] + 1, np.maximum(groups.min_rank[gi], -1) + 1]
-        share = cfg.education_field_share
-        any_field = groups.any_field[gi]
-        education = np.where(any_field, np.maximum(level, (1.0 - share) * level + share), level)
-        # experience
-        need = groups.min_experience[gi]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            experience = np.where(
-                need <= 0.0, 1.0, np.minimum(1.0, np.maximum(st.experience_years[s], 0.0) / need)
-            )
-        # location, per mode
-        home, province = st.region[s], chunk.province[s]
-        far = np.where(st.willing_to_relocate[s], cfg.location_relocate, cfg.location_far)
-        has_preferences = np.diff(st.preferred_region_indptr)[s] > 0
-        remote = groups.any_remote[gi] & st.accepts_remote[s]
-        has_home: NDArray[np.bool_] | None = None
-        locations: list[F64] = []
-        for mode in modes:
-            if mode != "outside" and has_home is None:
-                same_keys = gi * (1 << 40) + np.maximum(home, 0)
-                keys = groups.region_keys
-                at = np.minimum(np.searchsorted(keys, same_keys), max(keys.size - 1, 0))
-                has_home = (home >= 0) & (keys[at] == same_keys) if keys.size else np.zeros(shape, np.bool_)
-            if mode == "outside":
-                # Only the group's vacancies outside the seeker's province: never same regency or province.
-                location = far
-                preferred = has_preferences
-            elif mode == "exact":
-                assert has_home is not None
-                in_province = groups.province[gi] == province
-                location = np.where(
-                    has_home,
-                    cfg.location_same_regency,
-                    np.where(in_province, cfg.location_same_province, far),
-                )
-                preferred = self._preferred_in_province(chunk, s, groups.province[gi])
-            else:
-                assert has_home is not None
-                location = np.where(
-                    has_home, cfg.location_same_regency, np.maximum(cfg.location_same_province, far)
-                )
-                preferred = has_preferences
-            if np.any(preferred):
-                location = np.where(preferred, np.maximum(location, cfg.location_preferred_region), location)
-            if np.any(remote):
-                location = np.where(remote, np.maximum(location, cfg.location_remote), location)
-            locations.append(location)
-        # pay: the best paying vacancy bounds it
-        expected, offered = st.expected_pay[s], groups.max_pay[gi]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            pay = np.where(
-                offered >= expected,
-                1.0,
-                np.maximum(0.0, 1.0 - (expected - offered) / (expected * cfg.pay_shortfall_tolerance)),
-            )
-        pay = np.where(np.isnan(offered), 0.0, pay)
-        # the weighted mean over the applicable components, worst case over which ones apply
-        w = self.model.weights
-        common = w[1] * occupation + w[2] * education + w[3] * experience
-        fixed_weight = w[1] + w[2] + w[3] + w[4] + w[6]
-        seeker_skills, seeker_pay = st.has_skills[s], ~np.isnan(expected)
-        skills_on = [seeker_skills & groups.any_skills[gi], ~seeker_skills | groups.any_no_skills[gi]]
-        pay_on = [seeker_pay & groups.any_pay[gi], ~seeker_pay | groups.any_no_pay[gi]]
-        results: list[F64] = []
-        for location in locations:
-            fixed = common + w[4] * location + w[6] * 1.0
-            best = np.full(shape, -np.inf)
-            for skills_used, skills_possible in ((True, skills_on[0]), (False, skills_on[1])):
-                for pay_used, pay_possible in ((True, pay_on[0]), (False, pay_on[1])):
-                    possible = skills_possible & pay_possible
-                    if not np.any(possible):
-                        continue
-                    numerator = (
-                        fixed + (w[0] * skills if skills_used else 0.0) + (w[5] * pay if pay_used else 0.0)
-                    )
-                    denominator = fixed_weight + (w[0] if skills_used else 0.0) + (w[5] if pay_used else 0.0)
-                    value = numerator / denominator if denominator > 0 else np.zeros(shape)
-                    best = np.where(possible, np.maximum(best, value), best)
-            results.append(best + BOUND_SLACK)
-        return results
-
     @cached_property
     def _education_bound_table(self) -> F64:
         """Bound of the level score by (seeker rank + 1, lowest minimum rank in a group + 1; 0 = some
@@ -374,29 +247,160 @@ class VacancyIndex:
                 table[rank + 1, lowest + 1] = value
         return table
 
+    @cached_property
+    def _vacancy_columns(self) -> VacancyColumns:
+        t = self.table
+        return VacancyColumns(
+            skill_indptr=t.skill_indptr.astype(np.int64),
+            skill_indices=t.skill_indices.astype(np.int32),
+            entry_weight=np.ascontiguousarray(self.model.entry_weight, dtype=np.float64),
+            occupation=t.occupation.astype(np.int32),
+            min_education_rank=t.min_education_rank.astype(np.int32),
+            education_field=t.education_field.astype(np.int32),
+            min_experience_years=t.min_experience_years.astype(np.float64),
+            region=t.region.astype(np.int64),
+            province=province_keys(t.region),
+            remote=t.remote.astype(np.bool_),
+            offered_pay=t.offered_pay.astype(np.float64),
+            employment_type=t.employment_type.astype(np.int32),
+            working_time=t.working_time.astype(np.int32),
+        )
+
+    @cached_property
+    def _constants(self) -> ScoreConstants:
+        cfg = self.settings
+        return ScoreConstants(
+            weights=np.array(self.model.weights, dtype=np.float64),
+            education_levels=np.ascontiguousarray(self.model.education_levels),
+            field_share=float(cfg.education_field_share),
+            same_regency=float(cfg.location_same_regency),
+            preferred_region=float(cfg.location_preferred_region),
+            same_province=float(cfg.location_same_province),
+            relocate=float(cfg.location_relocate),
+            far=float(cfg.location_far),
+            remote=float(cfg.location_remote),
+            pay_shortfall_tolerance=float(cfg.pay_shortfall_tolerance),
+            working_time_share=float(cfg.working_time_share),
+            require_min_education=bool(cfg.require_min_education),
+            min_score=float(cfg.min_score),
+            group_credit=float(cfg.related_group_credit),
+            skill_group=self.model.skill_group.astype(np.int32),
+        )
+
     @staticmethod
-    def _preferred_in_province(chunk: SeekerChunk, s: I64, province: I64) -> NDArray[np.bool_]:
+    def _group_bounds(g: _Groups) -> GroupBounds:
+        skill_max = g.skill_max.tocsr()
+        skill_max.sort_indices()
+        owners, regions = g.region_keys >> 40, g.region_keys & ((1 << 40) - 1)
+        by_region = np.lexsort((owners, regions))
+        return GroupBounds(
+            occupation=g.occupation.astype(np.int64),
+            province=g.province.astype(np.int64),
+            skill_indptr=skill_max.indptr.astype(np.int64),
+            skill_indices=skill_max.indices.astype(np.int32),
+            skill_max=skill_max.data.astype(np.float64),
+            group_mass=np.ascontiguousarray(g.group_mass, dtype=np.float64),
+            min_rank=g.min_rank.astype(np.int64),
+            any_field=g.any_field,
+            min_experience=g.min_experience.astype(np.float64),
+            max_pay=g.max_pay.astype(np.float64),
+            any_remote=g.any_remote,
+            any_skills=g.any_skills,
+            any_no_skills=g.any_no_skills,
+            any_pay=g.any_pay,
+            any_no_pay=g.any_no_pay,
+            region_keys=g.region_keys.astype(np.int64),
+            home_regions=np.ascontiguousarray(regions[by_region]),
+            home_groups=np.ascontiguousarray(owners[by_region]),
+        )
+
+    @cached_property
+    def _occupation_bounds(self) -> GroupBounds:
+        return self._group_bounds(self.occupations)
+
+    @cached_property
+    def _block_bounds(self) -> GroupBounds:
+        return self._group_bounds(self.blocks)
+
+    @staticmethod
+    def _bound_seekers(chunk: SeekerChunk) -> BoundSeekers:
         t = chunk.table
-        if t.preferred_region.size == 0:
-            return np.zeros(s.shape, dtype=np.bool_)
-        owner = np.repeat(np.arange(len(t), dtype=np.int64), np.diff(t.preferred_region_indptr))
-        keys = np.unique(owner * (1 << 40) + province_keys(t.preferred_region))
-        wanted = s * (1 << 40) + province
-        at = np.minimum(np.searchsorted(keys, wanted), keys.size - 1)
-        return keys[at] == wanted
+        return BoundSeekers(
+            credit=chunk.credit,
+            groups=np.ascontiguousarray(chunk.groups, dtype=np.float64),
+            group_indptr=chunk.group_list.indptr.astype(np.int64),
+            group_indices=chunk.group_list.indices.astype(np.int32),
+            occupation=chunk.occupation,
+            education_rank=t.education_rank.astype(np.int32),
+            experience_years=t.experience_years.astype(np.float64),
+            region=t.region.astype(np.int64),
+            province=chunk.province.astype(np.int64),
+            willing_to_relocate=t.willing_to_relocate.astype(np.bool_),
+            accepts_remote=t.accepts_remote.astype(np.bool_),
+            preferred_indptr=t.preferred_region_indptr.astype(np.int64),
+            preferred_region=t.preferred_region.astype(np.int64),
+            expected_pay=t.expected_pay.astype(np.float64),
+            has_skills=t.has_skills.astype(np.bool_),
+        )
 
-    # ---------------------------------------------------------------------------------------- queries
+    def _block_bound(self, chunk_bounds: BoundSeekers, s: I64, b: I64) -> F64:
+        """Upper bound of the score of seeker ``s[i]`` with any vacancy of block ``b[i]``."""
+        bound, _ = group_bounds(
+            s.astype(np.int64),
+            b.astype(np.int64),
+            np.zeros((0, 0)),
+            chunk_bounds,
+            self._block_bounds,
+            self._constants,
+            self._education_bound_table,
+            BOUND_SLACK,
+            False,
+            True,
+        )
+        return bound[:, 0]
 
-    def _score_blocks(self, chunk: SeekerChunk, s: I64, b: I64) -> tuple[I64, I64, F64]:
-        starts, ends = self.blocks.start[b], self.blocks.end[b]
-        v = _ranges(starts, ends)
-        owner = np.repeat(s, ends - starts)
-        scores = score_pairs(chunk, self.model, owner, v)
-        if self.settings.require_min_education:
-            minimum = self.table.min_education_rank[v]
-            rank = chunk.table.education_rank[owner]
-            scores = np.where((minimum < 0) | ((rank >= 0) & (rank >= minimum)), scores, -np.inf)
-        return owner, v, scores
+    @staticmethod
+    def _seeker_columns(chunk: SeekerChunk) -> SeekerColumns:
+        t = chunk.table
+        return SeekerColumns(
+            credit=np.ascontiguousarray(chunk.credit, dtype=np.float64),
+            has_skills=t.has_skills.astype(np.bool_),
+            occupation=np.ascontiguousarray(chunk.occupation, dtype=np.float64),
+            education_rank=t.education_rank.astype(np.int32),
+            education_field=t.education_field.astype(np.int32),
+            experience_years=t.experience_years.astype(np.float64),
+            region=t.region.astype(np.int64),
+            province=chunk.province.astype(np.int64),
+            willing_to_relocate=t.willing_to_relocate.astype(np.bool_),
+            accepts_remote=t.accepts_remote.astype(np.bool_),
+            expected_pay=t.expected_pay.astype(np.float64),
+            employment_any=t.employment_any.astype(np.bool_),
+            employment_mask=t.employment_mask.astype(np.int64),
+            working_time_any=t.working_time_any.astype(np.bool_),
+            working_time_mask=t.working_time_mask.astype(np.int64),
+            preferred_indptr=t.preferred_region_indptr.astype(np.int64),
+            preferred_region=t.preferred_region.astype(np.int64),
+        )
+
+    def _score_blocks(self, columns: SeekerColumns, s: I64, b: I64, top: _TopLists) -> None:
+        """Score seeker ``s[i]`` against the vacancies of block ``b[i]`` into the top lists."""
+        self._score_segments(columns, s, self.blocks.start[b], self.blocks.end[b], top)
+
+    def _score_segments(
+        self, columns: SeekerColumns, s: I64, starts: I64, stops: I64, top: _TopLists
+    ) -> None:
+        score_into_top(
+            columns,
+            self._vacancy_columns,
+            self._constants,
+            self.id_rank,
+            s.astype(np.int64),
+            starts.astype(np.int64),
+            stops.astype(np.int64),
+            top.score,
+            top.position,
+            top.count,
+        )
 
     def _top(self, n: int, k: int, owner: I64, v: I64, scores: F64) -> tuple[I64, F64]:
         """Per seeker the k best (score desc, id asc) of the scored pairs; -1 / NaN pad short lists."""
@@ -424,6 +428,7 @@ class VacancyIndex:
         if n == 0 or len(self) == 0 or k == 0:
             return np.full((n, k), -1, dtype=np.int64), np.full((n, k), np.nan)
         chunk = prepare_seekers(seekers, self.model)
+        columns = self._seeker_columns(chunk)
         wanted = (
             np.flatnonzero(seekers.is_active) if self.settings.only_active_seekers else np.arange(n)
         ).astype(np.int64)
@@ -431,17 +436,21 @@ class VacancyIndex:
         n_occ = occ.size
         # Round 0: bound of every (seeker, occupation) pair, for all its vacancies and for those outside the
         # seeker's province.
-        skill_bound = self._skill_bounds(chunk, occ)
-        occ_bound, occ_outside = self._bounds(
-            chunk,
-            wanted[:, None],
-            occ,
-            np.arange(n_occ, dtype=np.int64)[None, :],
-            modes=("any", "outside"),
-            skill_bound=skill_bound,
+        chunk_bounds = self._bound_seekers(chunk)
+        occ_bound, occ_outside = group_bounds(
+            wanted,
+            np.arange(n_occ, dtype=np.int64),
+            self._skill_bounds(chunk, occ),
+            chunk_bounds,
+            self._occupation_bounds,
+            self._constants,
+            self._education_bound_table,
+            BOUND_SLACK,
+            True,
+            False,
         )
         # Round 1: every vacancy of each seeker's most promising occupations (usually its own: most of its
-        # top k lies there), scored as dense grids. The k-th best score is the seeker's threshold θ.
+        # top k lies there). The k-th best score so far is the seeker's threshold θ.
         top = min(_FIRST_ROUND_OCCUPATIONS, n_occ)
         first = np.argpartition(-occ_bound, top - 1, axis=1)[:, :top] if top < n_occ else None
         done = np.zeros((wanted.size, n_occ), dtype=np.bool_)
@@ -449,94 +458,28 @@ class VacancyIndex:
             done[:] = True
         else:
             done[np.repeat(np.arange(wanted.size), top), first.ravel()] = True
-        theta = np.full(n, -np.inf)
-        positions, best = self._merge(n, k, self._score_occupations(chunk, wanted, done, theta, k))
-        theta = np.where(np.isnan(best[:, -1]), -np.inf, best[:, -1])
-        # Round 2: occupations whose bound outside the seeker's province reaches θ: all their vacancies.
+        lists = _TopLists.empty(n, k)
+        rows, cols = np.nonzero(done)
+        self._score_segments(columns, wanted[rows], occ.start[cols], occ.end[cols], lists)
+        theta = lists.threshold()
+        # Round 2: occupations whose bound outside the seeker's province reaches θ: their blocks (in any
+        # province) whose own bound reaches θ — a block's skill maxima are far tighter than its occupation's.
         whole = (occ_outside >= theta[wanted][:, None]) & ~done
         if whole.any():
-            found = self._score_occupations(chunk, wanted, whole, theta, k)
-            positions, best = self._merge(n, k, found, positions, best)
-            theta = np.where(np.isnan(best[:, -1]), -np.inf, best[:, -1])
+            rows, cols = np.nonzero(whole)
+            s2, b2 = self._expand(wanted[rows], cols.astype(np.int64))
+            keep = self._block_bound(chunk_bounds, s2, b2) >= theta[s2]
+            self._score_blocks(columns, s2[keep], b2[keep], lists)
+            theta = lists.threshold()
         # Round 3: occupations whose bound reaches θ only within the seeker's province: the blocks of that
         # occupation in the province whose own bound reaches θ. A vacancy never scored lies in an occupation
         # or block whose bound is below a θ no higher than the final one, so it cannot be in the top k.
         rows, cols = np.nonzero((occ_bound >= theta[wanted][:, None]) & ~done & ~whole)
         s3, b3 = self._expand_in_province(wanted[rows], cols.astype(np.int64), chunk)
         if s3.size:
-            bound3 = self._bound(chunk, s3, self.blocks, b3, exact_location=True)
-            keep = bound3 >= theta[s3]
-            if keep.any():
-                owner, v, scores = self._score_blocks(chunk, s3[keep], b3[keep])
-                positions, best = self._merge(n, k, [(owner, v, scores)], positions, best)
-        return positions, best
-
-    def _merge(
-        self,
-        n: int,
-        k: int,
-        found: list[tuple[I64, I64, F64]],
-        positions: I64 | None = None,
-        best: F64 | None = None,
-    ) -> tuple[I64, F64]:
-        """The top k of the current lists and newly scored (seeker, vacancy, score) triples."""
-        owners, vs, scores = [o for o, _, _ in found], [v for _, v, _ in found], [x for _, _, x in found]
-        if positions is not None and best is not None:
-            kept = positions >= 0
-            owners.append(np.nonzero(kept)[0])
-            vs.append(positions[kept])
-            scores.append(best[kept])
-        if not owners:
-            return np.full((n, k), -1, dtype=np.int64), np.full((n, k), np.nan)
-        return self._top(n, k, np.concatenate(owners), np.concatenate(vs), np.concatenate(scores))
-
-    def _run_skills(self, occupation_group: int) -> RunSkills:
-        cache: dict[int, RunSkills] = self.__dict__.setdefault("_run_skills_cache", {})
-        if occupation_group not in cache:
-            start, end = (
-                int(self.occupations.start[occupation_group]),
-                int(self.occupations.end[occupation_group]),
-            )
-            cache[occupation_group] = RunSkills.of(self.model, start, end)
-        return cache[occupation_group]
-
-    def _score_occupations(
-        self, chunk: SeekerChunk, wanted: I64, mask: NDArray[np.bool_], theta: F64, k: int
-    ) -> list[tuple[I64, I64, F64]]:
-        """Score seeker ``wanted[i]`` against every vacancy of occupation group ``j`` where ``mask[i, j]``.
-
-        Occupations with many pairs go as dense grids (one seeker row × the occupation's vacancies), each
-        grid cut to the entries that can still enter its rows' top k; the few small ones go pair by pair.
-        """
-        occ = self.occupations
-        sizes = occ.end - occ.start
-        per_occupation = mask.sum(axis=0)
-        grid = np.flatnonzero((per_occupation > 0) & (per_occupation * sizes >= self.grid_min_pairs))
-        found: list[tuple[I64, I64, F64]] = []
-        for o in grid:
-            members = wanted[mask[:, o]]
-            start, m = int(occ.start[o]), int(sizes[o])
-            run = self._run_skills(int(o))
-            step = max(1, _GRID_MAX_CELLS // m)
-            for lo in range(0, members.size, step):
-                s = members[lo : lo + step]
-                g = score_grid(chunk, self.model, s, start, run)
-                if self.settings.require_min_education:
-                    minimum = self.table.min_education_rank[start : start + m][None, :]
-                    rank = chunk.table.education_rank[s][:, None]
-                    g = np.where((minimum < 0) | ((rank >= 0) & (rank >= minimum)), g, -np.inf)
-                floor = theta[s]
-                if m > k:  # only entries at or above each row's k-th best can be in its top k (ties kept)
-                    floor = np.maximum(floor, np.partition(g, m - k, axis=1)[:, m - k])
-                r, c = np.nonzero(g >= floor[:, None])
-                found.append((s[r], start + c.astype(np.int64), g[r, c]))
-        small = np.ones(occ.size, dtype=np.bool_)
-        small[grid] = False
-        rows, cols = np.nonzero(mask & small[None, :])
-        if rows.size:
-            s_small, b_small = self._expand(wanted[rows], cols.astype(np.int64))
-            found.append(self._score_blocks(chunk, s_small, b_small))
-        return found
+            keep = self._block_bound(chunk_bounds, s3, b3) >= theta[s3]
+            self._score_blocks(columns, s3[keep], b3[keep], lists)
+        return lists.result()
 
     def _skill_bounds(self, chunk: SeekerChunk, groups: _Groups) -> F64:
         """Skill bound of every seeker of the chunk against every group, by two matrix products."""

@@ -158,7 +158,9 @@ def prepare_seekers(table: SeekerTable, model: ScoringModel) -> SeekerChunk:
         # credit = max(group credit, direct) = group credit + max(direct − group credit, 0): the index bounds
         # the two parts apart.
         column_group = np.where(model.skill_group >= 0, model.skill_group, groups.shape[1])
-        credit = np.hstack([groups, np.zeros((n, 1))])[:, column_group] * group_credit
+        # np.take keeps the rows contiguous (fancy indexing of columns would give a Fortran-order array)
+        credit = np.take(np.hstack([groups, np.zeros((n, 1))]), column_group, axis=1)
+        credit *= group_credit
         above = np.maximum(value - credit[r, c], 0.0)
         credit[r, c] = np.maximum(credit[r, c], value)
     else:
@@ -211,42 +213,6 @@ def score_pairs(chunk: SeekerChunk, model: ScoringModel, s: I64, v: I64) -> F64:
         minlength=n,
     ).astype(np.float64, copy=False)
     return _combine(chunk, model, s, v, skills, ends > starts)
-
-
-@dataclass(frozen=True, eq=False)
-class RunSkills:
-    """The skill entries of a run of vacancies as a CSR matrix over the run's own skills (``columns``),
-    entries kept in table order, so a product with seekers' credit adds each vacancy's terms in the same
-    order as :func:`score_pairs` and ``score.skill_coverage`` (SciPy's CSR product accumulates row entries
-    one after another from zero; a test holds the results equal bit for bit)."""
-
-    columns: I64  # skill indices used by the run
-    matrix: sp.csr_matrix  # vacancies × len(columns), entry weights
-    has_skills: NDArray[np.bool_]
-
-    @classmethod
-    def of(cls, model: ScoringModel, start: int, stop: int) -> RunSkills:
-        vt = model.vacancies
-        indptr = vt.skill_indptr[start : stop + 1]
-        entries = slice(int(indptr[0]), int(indptr[-1]))
-        skills = vt.skill_indices[entries].astype(np.int64)
-        columns, local = np.unique(skills, return_inverse=True)
-        matrix = sp.csr_matrix(
-            (model.entry_weight[entries], local.astype(np.int32), (indptr - indptr[0]).astype(np.int32)),
-            shape=(stop - start, columns.size),
-        )
-        return cls(columns=columns, matrix=matrix, has_skills=np.diff(indptr) > 0)
-
-
-def score_grid(chunk: SeekerChunk, model: ScoringModel, s: I64, start: int, run: RunSkills) -> F64:
-    """Scores of every seeker ``s`` of the chunk against the vacancies ``start : start + len(run)``, as a
-    dense ``len(s) × len(run)`` grid: the same numbers as :func:`score_pairs`, bit for bit (the same
-    operations in the same order)."""
-    m = run.matrix.shape[0]
-    v = np.arange(start, start + m, dtype=np.int64)
-    held = np.ascontiguousarray(chunk.credit[np.ix_(s, run.columns)].T)  # run skills × seekers
-    skills = np.asarray(run.matrix @ held).T if m else np.zeros((s.size, 0))
-    return _combine(chunk, model, s[:, None], v[None, :], skills, run.has_skills[None, :])
 
 
 def _combine(

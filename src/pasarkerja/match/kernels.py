@@ -1,0 +1,555 @@
+"""Compiled (Numba) loops for the batch's two hot spots: scoring a run of vacancies against many seekers,
+and the upper bounds of seekers × occupations.
+
+Why compiled: with NumPy every one of the score's ~50 operations is a pass over a whole grid in memory, so
+a 1M seekers × 100k vacancies batch spent most of its time moving arrays (benchmarks/README.md). Here each
+(seeker, vacancy) cell is computed in registers, in one pass, and only the cells that can still enter a
+seeker's top k leave the loop.
+
+The cell score is the formula of :mod:`.score` and :func:`.vector._combine` — the same operations in the same
+order on IEEE doubles, without fast-math (no re-association, no fused multiply-add), so the numbers are equal
+bit for bit (tests/test_match_kernels.py holds them equal on random data). ``np.maximum``/``np.minimum``
+propagate NaN where Python's ``max``/``min`` do not, hence the small helpers below.
+
+Kernels are compiled on first use and cached next to this file (or in Numba's user cache when that is not
+writable), so only the first run on a machine pays the compilation (~10 s). They release the GIL, so the
+batch's thread backend runs them in parallel.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+
+from pasarkerja.match.tables import F64, I32, I64, B
+
+# Rounding in the skipped cell's bound (a handful of ulps) must never skip a cell that ties the threshold.
+_SKIP_SLACK = 1e-9
+
+
+class VacancyColumns(NamedTuple):
+    """The indexed vacancies' columns the cell score reads (positions are the index table's rows)."""
+
+    skill_indptr: I64
+    skill_indices: I32
+    entry_weight: F64
+    occupation: I32
+    min_education_rank: I32
+    education_field: I32
+    min_experience_years: F64
+    region: I64
+    province: I64
+    remote: B
+    offered_pay: F64
+    employment_type: I32
+    working_time: I32
+
+
+class SeekerColumns(NamedTuple):
+    """One chunk's seeker columns (positions are rows of the chunk)."""
+
+    credit: F64  # seekers × skills, C-contiguous
+    has_skills: B
+    occupation: F64  # seekers × (vacancy occupations + 1)
+    education_rank: I32
+    education_field: I32
+    experience_years: F64
+    region: I64
+    province: I64
+    willing_to_relocate: B
+    accepts_remote: B
+    expected_pay: F64
+    employment_any: B
+    employment_mask: I64
+    working_time_any: B
+    working_time_mask: I64
+    preferred_indptr: I64
+    preferred_region: I64
+
+
+class ScoreConstants(NamedTuple):
+    """Settings as plain numbers, in the order the kernels read them."""
+
+    weights: F64  # the seven component weights in COMPONENTS order
+    education_levels: F64  # (seeker rank + 1) × (minimum rank + 1)
+    field_share: float
+    same_regency: float
+    preferred_region: float
+    same_province: float
+    relocate: float
+    far: float
+    remote: float
+    pay_shortfall_tolerance: float
+    working_time_share: float
+    require_min_education: bool
+    min_score: float
+    group_credit: float  # credit for holding another skill of the same skill group
+    skill_group: I32  # skill → skill group index, -1 none
+
+
+@njit(inline="always", cache=True)
+def _np_maximum(a: float, b: float) -> float:
+    if a != a:
+        return a
+    if b != b:
+        return b
+    return a if a >= b else b
+
+
+@njit(inline="always", cache=True)
+def _np_minimum(a: float, b: float) -> float:
+    if a != a:
+        return a
+    if b != b:
+        return b
+    return a if a <= b else b
+
+
+@njit(inline="always", cache=True)
+def _fits(any_value: bool, mask: int, offered: int) -> float:
+    if any_value or offered < 0:
+        return 1.0
+    return 1.0 if (mask >> offered) & 1 == 1 else 0.0
+
+
+@njit(cache=True, nogil=True)
+def score_into_top(
+    sc: SeekerColumns,
+    vc: VacancyColumns,
+    c: ScoreConstants,
+    id_rank: I64,
+    seekers: I64,
+    starts: I64,
+    stops: I64,
+    top_score: F64,
+    top_position: I64,
+    top_count: I64,
+) -> None:
+    """Score chunk seeker ``seekers[g]`` against the vacancies ``starts[g]:stops[g]`` for every segment ``g``
+    and merge the cells into the seekers' top lists (``top_*[i]``: the ``top_count[i]`` best so far, score
+    descending, ties by ``id_rank`` ascending; updated in place). Only finite scores of at least
+    ``min_score`` enter. A cell is left unscored when even full skill coverage could not beat the seeker's
+    k-th best so far: such a cell could not enter the list either.
+
+    The cell arithmetic is written out in the loop, not called: a call (or reading a column from a named
+    tuple) inside the loop costs reference-count updates of every array, more than the arithmetic."""
+    (
+        credit,
+        s_has_skills,
+        s_occupation,
+        s_rank,
+        s_field,
+        s_experience,
+        s_region,
+        s_province,
+        s_relocate,
+        s_remote,
+        s_pay,
+        s_employment_any,
+        s_employment_mask,
+        s_time_any,
+        s_time_mask,
+        s_preferred_indptr,
+        s_preferred,
+    ) = sc
+    (
+        v_indptr,
+        v_skills,
+        v_weight,
+        v_occupation,
+        v_rank,
+        v_field,
+        v_experience,
+        v_region,
+        v_province,
+        v_remote,
+        v_pay,
+        v_employment,
+        v_time,
+    ) = vc
+    w, levels = c.weights, c.education_levels
+    field_share, same_regency, preferred_region = c.field_share, c.same_regency, c.preferred_region
+    same_province, relocate, far, remote_value = c.same_province, c.relocate, c.far, c.remote
+    tolerance, ws = c.pay_shortfall_tolerance, c.working_time_share
+    require_min_education, min_score = c.require_min_education, c.min_score
+    k = top_score.shape[1]
+    for g in range(seekers.size):
+        i = seekers[g]
+        first, m = starts[g], stops[g] - starts[g]
+        for j in range(m):
+            v = first + j
+            start, end = v_indptr[v], v_indptr[v + 1]
+            skills_used = end > start and s_has_skills[i]
+            # occupation
+            occ = v_occupation[v]
+            occupation = s_occupation[i, occ] if occ >= 0 else 0.0
+            # education
+            level = levels[s_rank[i] + 1, v_rank[v] + 1]
+            field = v_field[v]
+            if field < 0:
+                education = level
+            else:
+                same_field = 1.0 if s_field[i] == field else 0.0
+                education = (1.0 - field_share) * level + field_share * same_field
+            # experience
+            need = v_experience[v]
+            experience = 1.0 if need <= 0.0 else _np_minimum(1.0, _np_maximum(s_experience[i], 0.0) / need)
+            # location
+            region = v_region[v]
+            if region >= 0 and region == s_region[i]:
+                location = same_regency
+            else:
+                preferred = False
+                if region >= 0:
+                    for p in range(s_preferred_indptr[i], s_preferred_indptr[i + 1]):
+                        if s_preferred[p] == region:
+                            preferred = True
+                            break
+                if preferred:
+                    location = preferred_region
+                elif region >= 0 and v_province[v] == s_province[i]:
+                    location = same_province
+                elif s_relocate[i]:
+                    location = relocate
+                else:
+                    location = far
+            if v_remote[v] and s_remote[i] and remote_value > location:
+                location = remote_value
+            # pay
+            expected, offered = s_pay[i], v_pay[v]
+            pay_used = expected == expected and offered == offered
+            pay = 0.0
+            if pay_used:
+                if offered >= expected:
+                    pay = 1.0
+                else:
+                    pay = _np_maximum(0.0, 1.0 - (expected - offered) / (expected * tolerance))
+            # employment type and working time
+            employment = (1.0 - ws) * _fits(
+                s_employment_any[i], s_employment_mask[i], v_employment[v]
+            ) + ws * _fits(s_time_any[i], s_time_mask[i], v_time[v])
+            denominator = 0.0
+            denominator = denominator + (w[0] if skills_used else 0.0)
+            denominator = denominator + w[1]
+            denominator = denominator + w[2]
+            denominator = denominator + w[3]
+            denominator = denominator + w[4]
+            denominator = denominator + (w[5] if pay_used else 0.0)
+            denominator = denominator + w[6]
+            skills = 0.0
+            if skills_used:
+                # Skip the skill sum where even full coverage (≤ 1) could not reach the k-th best so far:
+                # such a cell is below the segment's final threshold too, so it is never kept.
+                if denominator > 0:
+                    rest = (
+                        (w[1] * occupation + w[2] * education + w[3] * experience + w[4] * location)
+                        + w[5] * pay
+                        + w[6] * employment
+                    )
+                    if top_count[i] == k and (rest + w[0]) / denominator + _SKIP_SLACK < top_score[i, k - 1]:
+                        continue
+                # skills: Σ entry weight × credit from 0.0 in entry order (as bincount and CSR products add)
+                for e in range(start, end):
+                    skills += v_weight[e] * credit[i, v_skills[e]]
+            # weighted mean of the applicable components, in COMPONENTS order
+            numerator = 0.0
+            numerator = numerator + w[0] * skills
+            numerator = numerator + w[1] * occupation
+            numerator = numerator + w[2] * education
+            numerator = numerator + w[3] * experience
+            numerator = numerator + w[4] * location
+            numerator = numerator + w[5] * pay
+            numerator = numerator + w[6] * employment
+            score = numerator / denominator if denominator > 0 else 0.0
+            if require_min_education:
+                minimum, rank = v_rank[v], s_rank[i]
+                if not (minimum < 0 or (rank >= 0 and rank >= minimum)):
+                    score = -np.inf
+            if not (score >= min_score) or score == np.inf or k == 0:  # NaN, -inf or below min_score
+                continue
+            n_top = top_count[i]
+            rank = id_rank[v]
+            if n_top == k:
+                last_score, last_rank = top_score[i, k - 1], id_rank[top_position[i, k - 1]]
+                if score < last_score or (score == last_score and rank > last_rank):
+                    continue
+                n_top -= 1  # the last one drops out
+            at = n_top  # insertion sort from the end: score descending, then id rank ascending
+            while at > 0 and (
+                top_score[i, at - 1] < score
+                or (top_score[i, at - 1] == score and id_rank[top_position[i, at - 1]] > rank)
+            ):
+                top_score[i, at] = top_score[i, at - 1]
+                top_position[i, at] = top_position[i, at - 1]
+                at -= 1
+            top_score[i, at] = score
+            top_position[i, at] = v
+            top_count[i] = n_top + 1
+
+
+class GroupBounds(NamedTuple):
+    """Per group of vacancies (an occupation, or a block: one occupation in one province), what bounds any
+    of its vacancies' score from above (see ``index._Groups``)."""
+
+    occupation: I64
+    province: I64
+    skill_indptr: I64  # CSR groups × skills: the largest entry weight of each skill in the group
+    skill_indices: I32
+    skill_max: F64
+    group_mass: F64  # groups × skill groups
+    min_rank: I64  # lowest minimum education rank; -1 when some vacancy has none
+    any_field: B
+    min_experience: F64
+    max_pay: F64  # NaN when no vacancy states pay
+    any_remote: B
+    any_skills: B
+    any_no_skills: B
+    any_pay: B
+    any_no_pay: B
+    region_keys: I64  # sorted group * 2**40 + region key
+    home_regions: I64  # the region keys of ``region_keys`` sorted by region …
+    home_groups: I64  # … and their groups in the same order
+
+
+class BoundSeekers(NamedTuple):
+    """The seeker columns a bound reads (positions are rows of the chunk)."""
+
+    credit: F64  # seekers × skills: max(group credit, direct credit)
+    groups: F64  # seekers × skill groups: 1.0 where the seeker holds a skill of the group
+    group_indptr: I64  # the same as CSR rows
+    group_indices: I32
+    occupation: F64  # seekers × (vacancy occupations + 1)
+    education_rank: I32
+    experience_years: F64
+    region: I64
+    province: I64
+    willing_to_relocate: B
+    accepts_remote: B
+    preferred_indptr: I64
+    preferred_region: I64
+    expected_pay: F64
+    has_skills: B
+
+
+@njit(inline="always", cache=True)
+def _province_of(region: int) -> int:
+    """``tables.province_keys`` for one key: its first three digits (13216 → 132)."""
+    while region >= 1000:
+        region //= 10
+    return region
+
+
+@njit(inline="always", cache=True)
+def _best_case(
+    skills: float,
+    fixed: float,
+    pay: float,
+    skills_on: bool,
+    skills_off: bool,
+    pay_on: bool,
+    pay_off: bool,
+    w0: float,
+    w5: float,
+    fixed_weight: float,
+) -> float:
+    """The largest weighted mean over the cases of which components apply (skills, pay) that can occur."""
+    best = -np.inf
+    for case in range(4):
+        skills_used, pay_used = case < 2, case % 2 == 0
+        if not ((skills_on if skills_used else skills_off) and (pay_on if pay_used else pay_off)):
+            continue
+        numerator = fixed + (w0 * skills if skills_used else 0.0) + (w5 * pay if pay_used else 0.0)
+        denominator = fixed_weight + (w0 if skills_used else 0.0) + (w5 if pay_used else 0.0)
+        value = numerator / denominator if denominator > 0 else 0.0
+        best = max(best, value)
+    return best
+
+
+@njit(cache=True, nogil=True)
+def group_bounds(
+    seekers: I64,
+    groups: I64,
+    skill_bound: F64,
+    sb: BoundSeekers,
+    gb: GroupBounds,
+    c: ScoreConstants,
+    education_bound: F64,
+    slack: float,
+    grid: bool,
+    exact_province: bool,
+) -> tuple[F64, F64]:
+    """Upper bounds of the score of chunk seeker ``seekers[i]`` with any vacancy of group ``groups[j]``.
+
+    ``grid``: every seeker × every group (results ``len(seekers) × len(groups)``); else pairs
+    (``seekers[i]``, ``groups[i]``). Two bounds come back: over the whole group (``exact_province``: the
+    group lies in one province, a block; else an occupation over many provinces), and over the group's
+    vacancies outside the seeker's province. The skill part is ``skill_bound[seekers[i], groups[j]]`` when
+    that matrix is given (non-empty), else it is computed from the group's largest skill weights.
+    """
+    (
+        s_credit,
+        s_groups,
+        s_group_indptr,
+        s_group_indices,
+        s_occupation,
+        s_rank,
+        s_experience,
+        s_region,
+        s_province,
+        s_relocate,
+        s_remote,
+        s_preferred_indptr,
+        s_preferred,
+        s_pay,
+        s_has_skills,
+    ) = sb
+    (
+        g_occupation,
+        g_province,
+        g_skill_indptr,
+        g_skill_indices,
+        g_skill_max,
+        g_group_mass,
+        g_min_rank,
+        g_any_field,
+        g_min_experience,
+        g_max_pay,
+        g_any_remote,
+        g_any_skills,
+        g_any_no_skills,
+        g_any_pay,
+        g_any_no_pay,
+        g_region_keys,
+        g_home_regions,
+        g_home_groups,
+    ) = gb
+    w = c.weights
+    w0, w1, w2, w3, w4, w5, w6 = w[0], w[1], w[2], w[3], w[4], w[5], w[6]
+    share, tolerance, group_credit = c.field_share, c.pay_shortfall_tolerance, c.group_credit
+    skill_group = c.skill_group
+    fixed_weight = w1 + w2 + w3 + w4 + w6
+    rows = seekers.size
+    columns = groups.size if grid else 1
+    bound_all = np.empty((rows, columns))
+    bound_outside = np.empty((rows, columns))
+    home_groups = np.zeros(g_occupation.size, dtype=np.bool_)
+    for i in range(rows):
+        s = seekers[i]
+        home, province = s_region[s], s_province[s]
+        far = c.relocate if s_relocate[s] else c.far
+        expected = s_pay[s]
+        has_preferences = s_preferred_indptr[s + 1] > s_preferred_indptr[s]
+        pay_known = expected == expected
+        if grid and home >= 0:
+            # the groups with a vacancy in the seeker's regency, marked once per seeker, not searched per pair
+            first = np.searchsorted(g_home_regions, home)
+            last = np.searchsorted(g_home_regions, home, side="right")
+            for e in range(first, last):
+                home_groups[g_home_groups[e]] = True
+        for column in range(columns):
+            j = groups[column] if grid else groups[i]
+            # skills: Σ direct credit × largest entry weight + group credit × largest group mass
+            if skill_bound.size > 0:
+                skills = skill_bound[s, j]
+            else:
+                direct = 0.0
+                for e in range(g_skill_indptr[j], g_skill_indptr[j + 1]):
+                    skill = g_skill_indices[e]
+                    held = s_credit[s, skill]
+                    if held > 0.0:
+                        group = skill_group[skill]
+                        above = held - (group_credit * s_groups[s, group] if group >= 0 else 0.0)
+                        if above > 0.0:
+                            direct += g_skill_max[e] * above
+                mass = 0.0
+                for e in range(s_group_indptr[s], s_group_indptr[s + 1]):
+                    mass += g_group_mass[j, s_group_indices[e]]
+                skills = min(1.0, direct + mass * group_credit)
+            occ = g_occupation[j]
+            occupation = s_occupation[s, occ] if occ >= 0 else 0.0
+            level = education_bound[s_rank[s] + 1, max(g_min_rank[j], -1) + 1]
+            education = level
+            if g_any_field[j]:
+                education = max(level, (1.0 - share) * level + share)
+            need = g_min_experience[j]
+            experience = 1.0 if need <= 0.0 else _np_minimum(1.0, _np_maximum(s_experience[s], 0.0) / need)
+            # location
+            if grid:
+                has_home = home_groups[j]
+            else:
+                has_home = False
+                if home >= 0 and g_region_keys.size > 0:
+                    key = j * (1 << 40) + home
+                    at = np.searchsorted(g_region_keys, key)
+                    has_home = at < g_region_keys.size and g_region_keys[at] == key
+            if exact_province:
+                in_province = g_province[j] == province
+                if has_home:
+                    location_all = c.same_regency
+                elif in_province:
+                    location_all = c.same_province
+                else:
+                    location_all = far
+                preferred = False
+                for p in range(s_preferred_indptr[s], s_preferred_indptr[s + 1]):
+                    if s_preferred[p] >= 0 and _province_of(s_preferred[p]) == g_province[j]:
+                        preferred = True
+            else:
+                location_all = c.same_regency if has_home else max(c.same_province, far)
+                preferred = has_preferences
+            location_outside = far
+            if preferred:
+                location_all = max(location_all, c.preferred_region)
+            if has_preferences:
+                location_outside = max(location_outside, c.preferred_region)
+            if g_any_remote[j] and s_remote[s]:
+                location_all = max(location_all, c.remote)
+                location_outside = max(location_outside, c.remote)
+            offered = g_max_pay[j]
+            if offered != offered:
+                pay = 0.0
+            elif offered >= expected:
+                pay = 1.0
+            else:
+                pay = _np_maximum(0.0, 1.0 - (expected - offered) / (expected * tolerance))
+            common = w1 * occupation + w2 * education + w3 * experience
+            skills_on = s_has_skills[s] and g_any_skills[j]
+            skills_off = (not s_has_skills[s]) or g_any_no_skills[j]
+            pay_on = pay_known and g_any_pay[j]
+            pay_off = (not pay_known) or g_any_no_pay[j]
+            bound_all[i, column] = (
+                _best_case(
+                    skills,
+                    common + w4 * location_all + w6 * 1.0,
+                    pay,
+                    skills_on,
+                    skills_off,
+                    pay_on,
+                    pay_off,
+                    w0,
+                    w5,
+                    fixed_weight,
+                )
+                + slack
+            )
+            bound_outside[i, column] = (
+                _best_case(
+                    skills,
+                    common + w4 * location_outside + w6 * 1.0,
+                    pay,
+                    skills_on,
+                    skills_off,
+                    pay_on,
+                    pay_off,
+                    w0,
+                    w5,
+                    fixed_weight,
+                )
+                + slack
+            )
+        if grid and home >= 0:
+            for e in range(first, last):
+                home_groups[g_home_groups[e]] = False
+    return bound_all, bound_outside
