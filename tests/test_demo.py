@@ -41,6 +41,7 @@ from pasarkerja.store.models import (
     EMPLOYMENT_TYPES,
     MODALITIES,
     PROVIDER_KINDS,
+    WORKING_TIMES,
     Employer,
     MatchResult,
     Seeker,
@@ -125,6 +126,10 @@ def test_column_arrays_hold_the_same_rows_as_the_records() -> None:
     assert [arrays.region_codes[i] for i in arrays.region] == [s.region_code for s in records]
     assert [arrays.education_codes[i] for i in arrays.education] == [s.education_level for s in records]
     assert arrays.expected_pay.tolist() == [s.expected_pay for s in records]
+    assert arrays.accepts_remote.tolist() == [s.accepts_remote for s in records]
+    assert [arrays.working_times[i] if i >= 0 else None for i in arrays.working_time] == [
+        s.preferred_working_time for s in records
+    ]
     for i, seeker in enumerate(records):
         row = arrays.skill_indices[arrays.skill_indptr[i] : arrays.skill_indptr[i + 1]]
         assert tuple(arrays.skill_ids[j] for j in row) == seeker.skill_ids
@@ -186,6 +191,29 @@ def test_seeker_pay_dates_and_consents(seekers: list[DemoSeeker]) -> None:
     assert 0.25 <= fresh <= 0.45
     assert all(s.experience_years == round(sum(w.years for w in s.work_history), 1) for s in seekers[:500])
     assert 0.2 <= sum(s.willing_to_relocate for s in seekers) / len(seekers) <= 0.4
+
+
+def test_seeker_remote_and_working_time_preferences(seekers: list[DemoSeeker]) -> None:
+    n = len(seekers)
+    # Few accept remote work, mostly professionals, technicians and clerks (where remote ads exist).
+    assert 0.04 <= sum(s.accepts_remote for s in seekers) / n <= 0.12
+    office = [s for s in seekers if s.occupation_code[0] in "234"]
+    others = [s for s in seekers if s.occupation_code[0] not in "234"]
+    assert len(office) > 500 and len(others) > 500
+    office_rate = sum(s.accepts_remote for s in office) / len(office)
+    assert office_rate > 3 * sum(s.accepts_remote for s in others) / len(others)
+    # Most state no working time; those who do use the database's vocabulary, shift work more often in the
+    # occupations that run in shifts than in the others.
+    times = Counter(s.preferred_working_time for s in seekers)
+    assert set(times) == {None, *WORKING_TIMES}
+    assert 0.75 <= times[None] / n <= 0.85
+
+    def shift_share(group: list[DemoSeeker]) -> float:
+        stated = [s.preferred_working_time for s in group if s.preferred_working_time is not None]
+        return stated.count("shift") / len(stated)
+
+    shift_trades = [s for s in seekers if s.occupation_code[0] in "589"]
+    assert shift_share(shift_trades) > 2 * shift_share(office)
 
 
 def test_seeker_skills_come_from_the_catalogue_and_fit_the_occupation(seekers: list[DemoSeeker]) -> None:
@@ -406,6 +434,15 @@ def test_load_demo_is_idempotent_grows_and_creates_working_accounts(engine: Engi
         assert row.sex == generated.sex and row.birth_year == generated.birth_year
         assert generated.personal.nik.encode() not in (row.nik_encrypted or b"")
         assert session.scalar(select(func.count()).select_from(Seeker).where(Seeker.source == "demo")) == 300
+        stored = {
+            external_id: (accepts_remote, working_time)
+            for external_id, accepts_remote, working_time in session.execute(
+                select(Seeker.external_id, Seeker.accepts_remote, Seeker.preferred_working_time).where(
+                    Seeker.source == "demo"
+                )
+            )
+        }
+        assert stored == {s.external_id: (s.accepts_remote, s.preferred_working_time) for s in _seekers(300)}
 
 
 def test_load_demo_needs_the_reference_data(engine: Engine) -> None:

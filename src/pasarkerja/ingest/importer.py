@@ -835,15 +835,19 @@ def _write_seekers(
         feeds = {
             "education_level": ("education",), "education_field": ("education_field",),
             "region_code": ("region",),
-            "willing_to_relocate": ("willing_to_relocate",), "expected_pay": ("expected_pay",),
-            "preferred_employment_type": ("preferred_employment_type",), "is_active": ("is_active",),
+            "willing_to_relocate": ("willing_to_relocate",), "accepts_remote": ("accepts_remote",),
+            "expected_pay": ("expected_pay",),
+            "preferred_employment_type": ("preferred_employment_type",),
+            "preferred_working_time": ("preferred_working_time",), "is_active": ("is_active",),
             "registered_on": ("registered_on",), "about": ("about",),
         }  # fmt: skip
         full = {
             "education_level": v["education"], "education_field": row.education_field,
             "region_code": v["region_code"],
-            "willing_to_relocate": bool(row.willing_to_relocate), "expected_pay": row.expected_pay,
+            "willing_to_relocate": bool(row.willing_to_relocate), "accepts_remote": bool(row.accepts_remote),
+            "expected_pay": row.expected_pay,
             "preferred_employment_type": row.preferred_employment_type,
+            "preferred_working_time": row.preferred_working_time,
             "is_active": row.is_active is not False, "registered_on": row.registered_on, "about": row.about,
         }  # fmt: skip
         outcome: Outcome

@@ -132,7 +132,15 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
            "Expected monthly pay (Rp)"),
         _c("willing_to_relocate", "bersedia_pindah bersedia_ditempatkan bersedia_relokasi relocate",
            "ya/tidak"),
+        _c("accepts_remote", "bersedia_remote bersedia_wfh bersedia_kerja_jarak_jauh mau_kerja_remote "
+           "kerja_jarak_jauh jarak_jauh wfh remote open_to_remote remote_ok",
+           "ya/tidak, true/false, 1/0: would take a remote (work-from-home) job (blank = tidak)"),
         _c("preferred_employment_type", "jenis_pekerjaan_diminati desired_job_type", "As employment_type"),
+        _c("preferred_working_time", "waktu_kerja_diminati jam_kerja_diminati preferensi_waktu_kerja "
+           "sistem_kerja_diminati waktu_kerja jam_kerja desired_working_time working_time_preference "
+           "preferred_working_hours",
+           "shift (sif, bergilir) or non-shift (non shift, jam kerja tetap, jam kantor, office hours); "
+           "blank, bebas or no preference = no preference"),
         _c("registered_on", "tanggal_daftar tanggal_pendaftaran registration_date registered",
            "Date registered"),
         _c("about", "tentang ringkasan profil deskripsi_diri summary profile",
@@ -255,6 +263,39 @@ _PROVIDER_KINDS = {
     "uptd": "BLK", "balai latihan kerja": "BLK", "lpk": "LPK", "lpk swasta": "LPK",
     "lembaga pelatihan kerja": "LPK", "online": "online", "daring": "online", "platform digital": "online",
 }  # fmt: skip
+
+
+# A seeker's working-time preference, in the vocabulary of store.models.WORKING_TIMES.
+_WORKING_TIME_PREFERENCES = {
+    "shift": "shift", "shifts": "shift", "sif": "shift", "kerja shift": "shift", "shift kerja": "shift",
+    "sistem shift": "shift", "bergilir": "shift", "shift bergilir": "shift", "kerja bergilir": "shift",
+    "rotating shift": "shift", "shift work": "shift", "bersedia shift": "shift", "siap shift": "shift",
+    "non shift": "non-shift", "nonshift": "non-shift", "tanpa shift": "non-shift", "tidak shift": "non-shift",
+    "bukan shift": "non-shift", "jam kerja tetap": "non-shift", "jam tetap": "non-shift",
+    "jam kantor": "non-shift", "jam kerja kantor": "non-shift", "jam kerja normal": "non-shift",
+    "reguler": "non-shift", "regular": "non-shift", "office hours": "non-shift", "fixed hours": "non-shift",
+    "no shifts": "non-shift", "day work": "non-shift",
+}  # fmt: skip
+# Words that state no preference: stored as NULL, which the engine reads as "any working time fits".
+_NO_WORKING_TIME_PREFERENCE = frozenset(
+    {"bebas", "apa saja", "semua", "keduanya", "fleksibel", "tidak ada", "tidak ada preferensi", "any",
+     "either", "both", "flexible", "no preference", "none"}
+)  # fmt: skip
+
+
+def _working_time_preference(value: Any) -> str | None:
+    text = parsing.clean(value)
+    if text is None:
+        return None
+    key = re.sub(r"[\s_-]+", " ", str(text).lower()).strip()
+    if key in _NO_WORKING_TIME_PREFERENCE:
+        return None
+    if key in _WORKING_TIME_PREFERENCES:
+        return _WORKING_TIME_PREFERENCES[key]
+    raise ValueError(
+        f"unknown working time {text!r}; use shift (sif, bergilir), non-shift (non shift, jam kerja tetap, "
+        "jam kantor), or leave it empty (or bebas) for no preference"
+    )
 
 
 def _choice(value: Any, table: dict[str, str], what: str) -> str | None:
@@ -446,7 +487,9 @@ class SeekerRow(_Row):
     preferred_regions: list[str] = Field(default_factory=list)
     expected_pay: int | None = Field(default=None, ge=0)
     willing_to_relocate: bool | None = None
+    accepts_remote: bool | None = None
     preferred_employment_type: str | None = None
+    preferred_working_time: str | None = None
     registered_on: dt.date | None = None
     about: str | None = None
     is_active: bool | None = None
@@ -479,13 +522,14 @@ class SeekerRow(_Row):
     _years = field_validator("experience_years", mode="before")(_optional(parsing.parse_years))
     _pay = field_validator("expected_pay", mode="before")(_optional(parsing.parse_rupiah))
     _bools = field_validator(
-        "willing_to_relocate", "is_active", "consent_registration", "consent_matching",
+        "willing_to_relocate", "accepts_remote", "is_active", "consent_registration", "consent_matching",
         "consent_discoverable",
         "consent_share_contact", mode="before",
     )(_optional(parsing.parse_bool))  # fmt: skip
     _kind = field_validator("preferred_employment_type", mode="before")(
         lambda v: _choice(v, _EMPLOYMENT_TYPES, "employment type")
     )
+    _working_time = field_validator("preferred_working_time", mode="before")(_working_time_preference)
     _registered = field_validator("registered_on", mode="before")(_optional(parsing.parse_date))
 
     @model_validator(mode="after")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from pasarkerja import gap
 from pasarkerja.match import MatchSettings, SeekerProfile, VacancyProfile, WorkSpell, score_pair
+from pasarkerja.store.matching import working_time_kind
 from pasarkerja.store.models import (
     APPLICATION_STATUSES,
     Application,
@@ -88,8 +89,10 @@ def seeker_profile(session: Session, seeker_id: int) -> SeekerProfile | None:
         experience_years=float(sum(w.years or 0.0 for w in row.work_history)),
         region_code=row.region_code,
         willing_to_relocate=bool(row.willing_to_relocate),
+        accepts_remote=bool(row.accepts_remote),
         expected_pay=None if row.expected_pay is None else float(row.expected_pay),
         preferred_employment_types=(row.preferred_employment_type,) if row.preferred_employment_type else (),
+        preferred_working_times=(row.preferred_working_time,) if row.preferred_working_time else (),
         is_active=bool(row.is_active),
     )
 
@@ -117,7 +120,7 @@ def _vacancy_profile(row: Vacancy) -> VacancyProfile:
         region_code=row.region_code,
         remote=bool(row.remote),
         employment_type=row.employment_type,
-        working_time=row.working_time,
+        working_time=working_time_kind(row.working_time),
         openings=int(row.openings or 1),
         status=row.status,
     )

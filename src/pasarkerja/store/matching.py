@@ -5,6 +5,11 @@ Reads only the de-identified tables (``seeker``, ``seeker_skill``, ``seeker_work
 protected attribute can reach a :class:`~pasarkerja.match.SeekerProfile`. Profiles are keyed by the
 database id as a string (``"17"``).
 
+Working time reaches the engine as one word of :data:`~pasarkerja.store.models.WORKING_TIMES` on both sides:
+a seeker states ``non-shift`` or ``shift`` (or nothing), a vacancy's free text ("Shift (3 shift), 6 hari
+kerja", "Senin–Jumat 08.00–17.00") is read by :func:`working_time_kind`. The engine compares the two
+as equal strings, so passing the ad's raw text would make every seeker with a preference miss every ad.
+
 Bulk loading goes ``chunk_size`` seekers at a time by id range: one query per table per chunk, so 5,000
 demo seekers take a handful of queries and a national register streams without holding ORM objects.
 """
@@ -24,6 +29,7 @@ import numpy as np
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.orm import Session
 
+from pasarkerja.extract.terms import extract_working_time
 from pasarkerja.match import (
     BatchResult,
     MatchSettings,
@@ -118,6 +124,22 @@ def _monthly(amount: int | None, period: str | None) -> float | None:
     return value if math.isfinite(value) and value > 0 else None
 
 
+@lru_cache(maxsize=65_536)
+def working_time_kind(text: str | None) -> str | None:
+    """``shift`` when the working-time text of an ad speaks of shift work, ``non-shift`` when it states
+    working days or hours without shifts (or says "non shift"), None when it says nothing the extractor
+    can read (no constraint: every seeker's preference fits it).
+
+    Cached by text: ads of one employer or one portal repeat a handful of phrasings, and the extractor
+    costs about 0.1 ms a call."""
+    if text is None or not text.strip():
+        return None
+    fact = extract_working_time(text)
+    if fact is None:
+        return None
+    return "shift" if fact.shift_work else "non-shift"
+
+
 def _vacancy_profile(row: Any, skills: Sequence[tuple[str, str]], isco: _IscoCodes) -> VacancyProfile:
     return VacancyProfile(
         id=str(row.id),
@@ -132,7 +154,7 @@ def _vacancy_profile(row: Any, skills: Sequence[tuple[str, str]], isco: _IscoCod
         region_code=row.region_code,
         remote=bool(row.remote),
         employment_type=row.employment_type,
-        working_time=row.working_time,
+        working_time=working_time_kind(row.working_time),
         openings=max(1, int(row.openings or 1)),
         status=row.status,
     )
@@ -196,8 +218,10 @@ _SEEKER_COLUMNS = (
     Seeker.education_field,
     Seeker.region_code,
     Seeker.willing_to_relocate,
+    Seeker.accepts_remote,
     Seeker.expected_pay,
     Seeker.preferred_employment_type,
+    Seeker.preferred_working_time,
     Seeker.is_active,
 )
 
@@ -241,10 +265,12 @@ def _seeker_chunk(session: Session, rows: list[Any], isco: _IscoCodes) -> list[S
                 experience_years=sum(years for _, years in spells),
                 region_code=row.region_code,
                 willing_to_relocate=bool(row.willing_to_relocate),
+                accepts_remote=bool(row.accepts_remote),
                 expected_pay=float(expected) if expected is not None and expected > 0 else None,
                 preferred_employment_types=(row.preferred_employment_type,)
                 if row.preferred_employment_type
                 else (),
+                preferred_working_times=(row.preferred_working_time,) if row.preferred_working_time else (),
                 is_active=bool(row.is_active),
             )
         )
@@ -515,6 +541,7 @@ __all__ = [
     "seeker_cards",
     "skill_labels",
     "vacancy_cards",
+    "working_time_kind",
 ]
 
 

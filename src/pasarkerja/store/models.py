@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -45,6 +46,10 @@ SKILL_TYPES = ("skill", "knowledge", "tool-software", "language", "licence-certi
 SKILL_REQUIREMENTS = ("essential", "optional")
 VACANCY_STATUSES = ("draft", "open", "filled", "closed")
 EMPLOYMENT_TYPES = ("permanent", "contract", "daily", "internship", "part-time", "freelance")
+# Working time as the matching engine compares it: an ad's working-time text counts as "shift" when the
+# extractor finds shift work in it and "non-shift" (fixed hours) otherwise (store.matching.working_time_kind);
+# a seeker states one of the same two, or nothing (no preference).
+WORKING_TIMES = ("non-shift", "shift")
 PAY_PERIODS = ("hour", "day", "week", "month", "year")
 MODALITIES = ("on-site", "online", "blended")
 PROVIDER_KINDS = ("BLK", "LPK", "online")
@@ -277,7 +282,10 @@ class VacancySkill(Base):
 
 class Seeker(Base):
     __tablename__ = "seeker"
-    __table_args__ = (UniqueConstraint("source", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        CheckConstraint(_in("preferred_working_time", WORKING_TIMES), name="preferred_working_time"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(40), default="manual")
@@ -286,8 +294,12 @@ class Seeker(Base):
     education_field: Mapped[str | None] = mapped_column(String(200))
     region_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
     willing_to_relocate: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Would take a remote (work-from-home) job wherever the employer is; migration 0003.
+    accepts_remote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     expected_pay: Mapped[int | None] = mapped_column(BigInteger)
     preferred_employment_type: Mapped[str | None] = mapped_column(String(16))
+    # One of WORKING_TIMES, or None for no preference; migration 0003.
+    preferred_working_time: Mapped[str | None] = mapped_column(String(16))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     registered_on: Mapped[dt.date | None] = mapped_column(Date)
     about: Mapped[str | None] = mapped_column(Text)

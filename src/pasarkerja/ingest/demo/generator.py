@@ -40,6 +40,9 @@ PERIOD_START = dt.date(2024, 1, 1)
 REFERENCE_DATE = dt.date(2025, 12, 31)
 
 _SEEKER_STREAM, _VACANCY_STREAM, _EMPLOYER_STREAM, _TRAINING_STREAM, _APPRENTICE_STREAM = 1, 2, 3, 4, 5
+# Seekers' remote-work and working-time preferences come from a stream of their own (added later): drawing
+# them from the seeker stream would have shifted every value drawn after them.
+_SEEKER_PREFERENCE_STREAM = 6
 # Education levels whose graduates have a field of study worth recording.
 _FIELD_LEVELS = frozenset({"SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3"})
 # Expected pay relative to an SMA graduate in the same occupation.
@@ -128,8 +131,10 @@ class DemoSeeker:
     experience_years: float
     preferred_regions: tuple[str, ...]
     willing_to_relocate: bool
+    accepts_remote: bool
     expected_pay: int  # Rp per month
     preferred_employment_type: str
+    preferred_working_time: str | None  # "non-shift" | "shift" | None (no preference)
     is_active: bool
     registered_on: dt.date
     about: str
@@ -227,6 +232,9 @@ class SeekerArrays:
     region_codes: tuple[str, ...]
     education_codes: tuple[str, ...]
     skill_ids: tuple[str, ...]
+    accepts_remote: NDArray[np.bool_]
+    working_time: NDArray[np.int8]  # index into working_times, -1 = no preference
+    working_times: tuple[str, ...] = T.SEEKER_WORKING_TIMES
 
     def __len__(self) -> int:
         return int(self.occupation.shape[0])
@@ -689,6 +697,8 @@ class _SeekerBlock:
     has_email: NDArray[np.bool_]
     street: NDArray[np.int32]
     house: NDArray[np.int32]
+    accepts_remote: NDArray[np.bool_]
+    working_time: NDArray[np.int8]  # index into T.SEEKER_WORKING_TIMES, -1 = no preference
 
     def __len__(self) -> int:
         return int(self.occupation.shape[0])
@@ -707,6 +717,29 @@ def _registration_days(rng: np.random.Generator, n: int) -> NDArray[np.int64]:
     rising = rng.random(n) < 0.5
     fraction = np.where(rising, np.sqrt(u), u)
     return np.minimum((fraction * _PERIOD_DAYS).astype(np.int64), _PERIOD_DAYS - 1)
+
+
+def _seeker_preferences(
+    world: _World, seed: int, block: int, occupation: NDArray[np.int32]
+) -> tuple[NDArray[np.bool_], NDArray[np.int8]]:
+    """Whether each seeker of the block accepts remote work, and their working-time preference (index into
+    ``T.SEEKER_WORKING_TIMES``, -1 none), from the preference stream: the seeker stream is left as it was."""
+    rng = _rng(seed, _SEEKER_PREFERENCE_STREAM, block)
+    n = occupation.shape[0]
+    major = [code[0] for code in world.occupation_codes]
+    remote_rate = np.array(
+        [T.SEEKER_ACCEPTS_REMOTE_RATE.get(g, T.SEEKER_ACCEPTS_REMOTE_OTHER) for g in major], dtype=np.float64
+    )
+    shift_share = np.array([T.SEEKER_SHIFT_SHARE.get(g, T.SEEKER_SHIFT_SHARE_OTHER) for g in major])
+    accepts_remote = rng.random(n) < remote_rate[occupation]
+    stated = rng.random(n) < T.SEEKER_WORKING_TIME_STATED
+    shift = rng.random(n) < shift_share[occupation]
+    working_time = np.where(
+        stated,
+        np.where(shift, T.SEEKER_WORKING_TIMES.index("shift"), T.SEEKER_WORKING_TIMES.index("non-shift")),
+        -1,
+    ).astype(np.int8)
+    return accepts_remote, working_time
 
 
 def _seeker_block(world: _World, seed: int, block: int) -> _SeekerBlock:
@@ -793,6 +826,7 @@ def _seeker_block(world: _World, seed: int, block: int) -> _SeekerBlock:
     serial = (1 + index % 9999).astype(np.int32)
     district = (1 + (index // 9999) % 40).astype(np.int32)
     phone_len = rng.integers(7, 9, size=n).astype(np.int32)
+    accepts_remote, working_time = _seeker_preferences(world, seed, block, occupation)
     return _SeekerBlock(
         start=block * BLOCK_ROWS,
         occupation=occupation,
@@ -822,6 +856,8 @@ def _seeker_block(world: _World, seed: int, block: int) -> _SeekerBlock:
         has_email=rng.random(n) < 0.6,
         street=rng.integers(0, len(T.STREET_WORDS), size=n).astype(np.int32),
         house=rng.integers(1, 200, size=n).astype(np.int32),
+        accepts_remote=accepts_remote,
+        working_time=working_time,
     )
 
 
@@ -892,6 +928,8 @@ def _seeker_records(world: _World, block: _SeekerBlock, count: int) -> list[Demo
     houses = block.house[:count].tolist()
     experience = block.experience()[:count].tolist()
     willing = block.willing[:count].tolist()
+    accepts_remote = block.accepts_remote[:count].tolist()
+    working_time = block.working_time[:count].tolist()
     pay = block.expected_pay[:count].tolist()
     employment = block.employment[:count].tolist()
     active = block.active[:count].tolist()
@@ -952,8 +990,12 @@ def _seeker_records(world: _World, block: _SeekerBlock, count: int) -> list[Demo
                 experience_years=years,
                 preferred_regions=tuple(preferred_regions),
                 willing_to_relocate=willing[i],
+                accepts_remote=accepts_remote[i],
                 expected_pay=pay[i],
                 preferred_employment_type=world.seeker_employment_types[employment[i]],
+                preferred_working_time=T.SEEKER_WORKING_TIMES[working_time[i]]
+                if working_time[i] >= 0
+                else None,
                 is_active=active[i],
                 registered_on=dt.date.fromordinal(registered[i]),
                 about=about,
@@ -1028,6 +1070,8 @@ def iter_seeker_arrays(
             region_codes=world.regency_codes,
             education_codes=world.education_codes,
             skill_ids=world.skill_ids,
+            accepts_remote=block.accepts_remote[:count],
+            working_time=block.working_time[:count],
         )
 
 
@@ -1059,6 +1103,8 @@ def seeker_arrays(n: int, seed: int = 42, *, vocabulary: DemoVocabulary | None =
         region_codes=world.regency_codes,
         education_codes=world.education_codes,
         skill_ids=world.skill_ids,
+        accepts_remote=np.concatenate([p.accepts_remote for p in parts]),
+        working_time=np.concatenate([p.working_time for p in parts]),
     )
 
 
@@ -1076,6 +1122,8 @@ def _empty_seeker_arrays(world: _World) -> SeekerArrays:
         region_codes=world.regency_codes,
         education_codes=world.education_codes,
         skill_ids=world.skill_ids,
+        accepts_remote=np.zeros(0, np.bool_),
+        working_time=np.zeros(0, np.int8),
     )
 
 

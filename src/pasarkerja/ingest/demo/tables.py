@@ -264,6 +264,19 @@ SECTOR_WEIGHTS = "C:24 G:22 I:9 H:7 F:6 N:7 J:5 K:4 Q:4 P:3 M:3 A:3 B:1 S:1 D:0.
 EMPLOYMENT_TYPES_MIX = "contract:50 permanent:25 daily:6 internship:5 part-time:8 freelance:6"
 SEEKER_EMPLOYMENT_MIX = "permanent:55 contract:30 part-time:7 freelance:5 internship:3"
 
+# Seekers' remote-work and working-time preferences. Few accept remote work, and mostly those whose
+# occupation has remote ads at all (professionals, technicians, clerks: ISCO major groups 2–4); the rest by
+# major group of the occupation sought.
+SEEKER_ACCEPTS_REMOTE_RATE: dict[str, float] = {"2": 0.25, "3": 0.15, "4": 0.10}
+SEEKER_ACCEPTS_REMOTE_OTHER = 0.02
+# Most registrations leave working time blank; of those who state it, shift work is common where the
+# occupations run in shifts (sales and services, plant operators, elementary occupations, trades).
+SEEKER_WORKING_TIME_STATED = 0.2
+SEEKER_SHIFT_SHARE: dict[str, float] = {"5": 0.55, "8": 0.55, "9": 0.5, "7": 0.4}
+SEEKER_SHIFT_SHARE_OTHER = 0.15
+# The two working times a seeker may state (store.models.WORKING_TIMES).
+SEEKER_WORKING_TIMES = ("non-shift", "shift")
+
 # ---------------------------------------------------------------------------------- employer names
 
 NAME_WORDS = (
