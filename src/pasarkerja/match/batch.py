@@ -114,6 +114,9 @@ def batch_top_k(
                 raise MatchEngineError(
                     "the process backend needs the 'fork' start method (Linux); use threads"
                 )
+            # One tiny query before forking compiles (or loads) the scoring kernels and fills the index's
+            # per-vocabulary caches once, instead of once in every worker.
+            index.query(seekers.slice(0, 1), k)
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as processes:
                 for part in processes.map(_run_chunk, chunks, chunksize=1):

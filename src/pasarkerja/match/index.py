@@ -284,7 +284,6 @@ class VacancyIndex:
             require_min_education=bool(cfg.require_min_education),
             min_score=float(cfg.min_score),
             group_credit=float(cfg.related_group_credit),
-            skill_group=self.model.skill_group.astype(np.int32),
         )
 
     @staticmethod
@@ -326,8 +325,9 @@ class VacancyIndex:
     def _bound_seekers(chunk: SeekerChunk) -> BoundSeekers:
         t = chunk.table
         return BoundSeekers(
-            credit=chunk.credit,
-            groups=np.ascontiguousarray(chunk.groups, dtype=np.float64),
+            direct_indptr=chunk.direct.indptr.astype(np.int64),
+            direct_indices=chunk.direct.indices.astype(np.int32),
+            direct_data=chunk.direct.data.astype(np.float64),
             group_indptr=chunk.group_list.indptr.astype(np.int64),
             group_indices=chunk.group_list.indices.astype(np.int32),
             occupation=chunk.occupation,
@@ -452,7 +452,12 @@ class VacancyIndex:
         # Round 1: every vacancy of each seeker's most promising occupations (usually its own: most of its
         # top k lies there). The k-th best score so far is the seeker's threshold θ.
         top = min(_FIRST_ROUND_OCCUPATIONS, n_occ)
-        first = np.argpartition(-occ_bound, top - 1, axis=1)[:, :top] if top < n_occ else None
+        if top >= n_occ:
+            first = None
+        elif top == 1:
+            first = np.argmax(occ_bound, axis=1)[:, None]
+        else:
+            first = np.argpartition(-occ_bound, top - 1, axis=1)[:, :top]
         done = np.zeros((wanted.size, n_occ), dtype=np.bool_)
         if first is None:
             done[:] = True
@@ -460,7 +465,24 @@ class VacancyIndex:
             done[np.repeat(np.arange(wanted.size), top), first.ravel()] = True
         lists = _TopLists.empty(n, k)
         rows, cols = np.nonzero(done)
-        self._score_segments(columns, wanted[rows], occ.start[cols], occ.end[cols], lists)
+        s1 = wanted[rows]
+        # The occupation's blocks in the seeker's province first (they hold most of its best matches), then
+        # the rest: θ rises early, so more of the rest is skipped without its skill sum.
+        key = occ.occupation[cols] * _PROVINCE_SPAN + chunk.province[s1]
+        first_block = np.searchsorted(self._block_keys, key, side="left")
+        end_block = np.searchsorted(self._block_keys, key, side="right")
+        here = first_block < end_block
+        near_start = np.where(
+            here, self.blocks.start[np.minimum(first_block, self.blocks.size - 1)], occ.start[cols]
+        )
+        near_end = np.where(here, self.blocks.end[np.maximum(end_block - 1, 0)], occ.start[cols])
+        self._score_segments(
+            columns,
+            np.repeat(s1, 3),
+            np.stack([near_start, occ.start[cols], near_end], axis=1).ravel(),
+            np.stack([near_end, near_start, occ.end[cols]], axis=1).ravel(),
+            lists,
+        )
         theta = lists.threshold()
         # Round 2: occupations whose bound outside the seeker's province reaches θ: their blocks (in any
         # province) whose own bound reaches θ — a block's skill maxima are far tighter than its occupation's.

@@ -86,7 +86,6 @@ class ScoreConstants(NamedTuple):
     require_min_education: bool
     min_score: float
     group_credit: float  # credit for holding another skill of the same skill group
-    skill_group: I32  # skill → skill group index, -1 none
 
 
 @njit(inline="always", cache=True)
@@ -316,9 +315,10 @@ class GroupBounds(NamedTuple):
 class BoundSeekers(NamedTuple):
     """The seeker columns a bound reads (positions are rows of the chunk)."""
 
-    credit: F64  # seekers × skills: max(group credit, direct credit)
-    groups: F64  # seekers × skill groups: 1.0 where the seeker holds a skill of the group
-    group_indptr: I64  # the same as CSR rows
+    direct_indptr: I64  # CSR seekers × skills: credit above the group credit (see ``vector.SeekerChunk``)
+    direct_indices: I32
+    direct_data: F64
+    group_indptr: I64  # CSR seekers × skill groups held
     group_indices: I32
     occupation: F64  # seekers × (vacancy occupations + 1)
     education_rank: I32
@@ -343,27 +343,27 @@ def _province_of(region: int) -> int:
 
 @njit(inline="always", cache=True)
 def _best_case(
-    skills: float,
     fixed: float,
-    pay: float,
+    skills_part: float,
+    pay_part: float,
     skills_on: bool,
     skills_off: bool,
     pay_on: bool,
     pay_off: bool,
-    w0: float,
-    w5: float,
-    fixed_weight: float,
+    inverse: F64,
 ) -> float:
-    """The largest weighted mean over the cases of which components apply (skills, pay) that can occur."""
+    """The largest weighted mean over the cases of which components apply (skills, pay) that can occur;
+    ``inverse`` holds 1 / denominator of the four cases (multiplying is exact enough for a bound: its
+    rounding is far below the bound's slack)."""
     best = -np.inf
-    for case in range(4):
-        skills_used, pay_used = case < 2, case % 2 == 0
-        if not ((skills_on if skills_used else skills_off) and (pay_on if pay_used else pay_off)):
-            continue
-        numerator = fixed + (w0 * skills if skills_used else 0.0) + (w5 * pay if pay_used else 0.0)
-        denominator = fixed_weight + (w0 if skills_used else 0.0) + (w5 if pay_used else 0.0)
-        value = numerator / denominator if denominator > 0 else 0.0
-        best = max(best, value)
+    if skills_on and pay_on:
+        best = max(best, (fixed + skills_part + pay_part) * inverse[0])
+    if skills_on and pay_off:
+        best = max(best, (fixed + skills_part) * inverse[1])
+    if skills_off and pay_on:
+        best = max(best, (fixed + pay_part) * inverse[2])
+    if skills_off and pay_off:
+        best = max(best, fixed * inverse[3])
     return best
 
 
@@ -389,8 +389,9 @@ def group_bounds(
     that matrix is given (non-empty), else it is computed from the group's largest skill weights.
     """
     (
-        s_credit,
-        s_groups,
+        s_direct_indptr,
+        s_direct_indices,
+        s_direct_data,
         s_group_indptr,
         s_group_indices,
         s_occupation,
@@ -428,8 +429,12 @@ def group_bounds(
     w = c.weights
     w0, w1, w2, w3, w4, w5, w6 = w[0], w[1], w[2], w[3], w[4], w[5], w[6]
     share, tolerance, group_credit = c.field_share, c.pay_shortfall_tolerance, c.group_credit
-    skill_group = c.skill_group
     fixed_weight = w1 + w2 + w3 + w4 + w6
+    inverse = np.zeros(4)  # 1 / denominator with (skills, pay) applying: both, skills only, pay only, none
+    for case, denominator in enumerate(
+        (fixed_weight + w0 + w5, fixed_weight + w0, fixed_weight + w5, fixed_weight)
+    ):
+        inverse[case] = 1.0 / denominator if denominator > 0 else 0.0
     rows = seekers.size
     columns = groups.size if grid else 1
     bound_all = np.empty((rows, columns))
@@ -442,6 +447,8 @@ def group_bounds(
         expected = s_pay[s]
         has_preferences = s_preferred_indptr[s + 1] > s_preferred_indptr[s]
         pay_known = expected == expected
+        pay_scale = 1.0 / (expected * tolerance) if pay_known and expected > 0 else 0.0
+        experience_held = _np_maximum(s_experience[s], 0.0)
         if grid and home >= 0:
             # the groups with a vacancy in the seeker's regency, marked once per seeker, not searched per pair
             first = np.searchsorted(g_home_regions, home)
@@ -455,14 +462,18 @@ def group_bounds(
                 skills = skill_bound[s, j]
             else:
                 direct = 0.0
-                for e in range(g_skill_indptr[j], g_skill_indptr[j + 1]):
-                    skill = g_skill_indices[e]
-                    held = s_credit[s, skill]
-                    if held > 0.0:
-                        group = skill_group[skill]
-                        above = held - (group_credit * s_groups[s, group] if group >= 0 else 0.0)
-                        if above > 0.0:
-                            direct += g_skill_max[e] * above
+                low_end, high_end = g_skill_indptr[j], g_skill_indptr[j + 1]
+                for e in range(s_direct_indptr[s], s_direct_indptr[s + 1]):
+                    # binary search of the seeker's skill in the group's sorted skill row
+                    skill, low, high = s_direct_indices[e], low_end, high_end
+                    while low < high:
+                        middle = (low + high) >> 1
+                        if g_skill_indices[middle] < skill:
+                            low = middle + 1
+                        else:
+                            high = middle
+                    if low < high_end and g_skill_indices[low] == skill:
+                        direct += g_skill_max[low] * s_direct_data[e]
                 mass = 0.0
                 for e in range(s_group_indptr[s], s_group_indptr[s + 1]):
                     mass += g_group_mass[j, s_group_indices[e]]
@@ -474,13 +485,14 @@ def group_bounds(
             if g_any_field[j]:
                 education = max(level, (1.0 - share) * level + share)
             need = g_min_experience[j]
-            experience = 1.0 if need <= 0.0 else _np_minimum(1.0, _np_maximum(s_experience[s], 0.0) / need)
+            experience = 1.0 if need <= 0.0 else _np_minimum(1.0, experience_held / need)
             # location
             if grid:
                 has_home = home_groups[j]
             else:
                 has_home = False
-                if home >= 0 and g_region_keys.size > 0:
+                # a block outside the seeker's province cannot hold its regency: no search needed
+                if home >= 0 and g_region_keys.size > 0 and (not exact_province or g_province[j] == province):
                     key = j * (1 << 40) + home
                     at = np.searchsorted(g_region_keys, key)
                     has_home = at < g_region_keys.size and g_region_keys[at] == key
@@ -513,39 +525,36 @@ def group_bounds(
             elif offered >= expected:
                 pay = 1.0
             else:
-                pay = _np_maximum(0.0, 1.0 - (expected - offered) / (expected * tolerance))
+                pay = _np_maximum(0.0, 1.0 - (expected - offered) * pay_scale)
             common = w1 * occupation + w2 * education + w3 * experience
             skills_on = s_has_skills[s] and g_any_skills[j]
             skills_off = (not s_has_skills[s]) or g_any_no_skills[j]
             pay_on = pay_known and g_any_pay[j]
             pay_off = (not pay_known) or g_any_no_pay[j]
+            skills_part, pay_part = w0 * skills, w5 * pay
             bound_all[i, column] = (
                 _best_case(
-                    skills,
-                    common + w4 * location_all + w6 * 1.0,
-                    pay,
+                    common + w4 * location_all + w6,
+                    skills_part,
+                    pay_part,
                     skills_on,
                     skills_off,
                     pay_on,
                     pay_off,
-                    w0,
-                    w5,
-                    fixed_weight,
+                    inverse,
                 )
                 + slack
             )
             bound_outside[i, column] = (
                 _best_case(
-                    skills,
-                    common + w4 * location_outside + w6 * 1.0,
-                    pay,
+                    common + w4 * location_outside + w6,
+                    skills_part,
+                    pay_part,
                     skills_on,
                     skills_off,
                     pay_on,
                     pay_off,
-                    w0,
-                    w5,
-                    fixed_weight,
+                    inverse,
                 )
                 + slack
             )
