@@ -174,51 +174,73 @@ def score_into_top(
     tolerance, ws = c.pay_shortfall_tolerance, c.working_time_share
     require_min_education, min_score = c.require_min_education, c.min_score
     k = top_score.shape[1]
+    # The four possible denominators (which of skills and pay apply), summed in COMPONENTS order exactly as
+    # the vectorised scorer does, and their reciprocals for the skip test (a bound: rounding is in the slack).
+    denominators = np.zeros(4)
+    for case in range(4):
+        total = 0.0
+        total = total + (w[0] if case < 2 else 0.0)
+        total = total + w[1]
+        total = total + w[2]
+        total = total + w[3]
+        total = total + w[4]
+        total = total + (w[5] if case % 2 == 0 else 0.0)
+        total = total + w[6]
+        denominators[case] = total
+    reciprocals = np.where(denominators > 0, 1.0 / np.maximum(denominators, 1e-300), 0.0)
     for g in range(seekers.size):
         i = seekers[g]
         first, m = starts[g], stops[g] - starts[g]
+        # the seeker's side of every component, read once per segment
+        seeker_skills, seeker_rank, seeker_field = s_has_skills[i], s_rank[i] + 1, s_field[i]
+        held_experience = _np_maximum(s_experience[i], 0.0)
+        home, home_province = s_region[i], s_province[i]
+        far_value = relocate if s_relocate[i] else far
+        seeker_remote, expected = s_remote[i], s_pay[i]
+        pay_known = expected == expected
+        employment_any, employment_mask = s_employment_any[i], s_employment_mask[i]
+        time_any, time_mask = s_time_any[i], s_time_mask[i]
+        preferred_first, preferred_end = s_preferred_indptr[i], s_preferred_indptr[i + 1]
         for j in range(m):
             v = first + j
             start, end = v_indptr[v], v_indptr[v + 1]
-            skills_used = end > start and s_has_skills[i]
+            skills_used = end > start and seeker_skills
             # occupation
             occ = v_occupation[v]
             occupation = s_occupation[i, occ] if occ >= 0 else 0.0
             # education
-            level = levels[s_rank[i] + 1, v_rank[v] + 1]
+            level = levels[seeker_rank, v_rank[v] + 1]
             field = v_field[v]
             if field < 0:
                 education = level
             else:
-                same_field = 1.0 if s_field[i] == field else 0.0
+                same_field = 1.0 if seeker_field == field else 0.0
                 education = (1.0 - field_share) * level + field_share * same_field
             # experience
             need = v_experience[v]
-            experience = 1.0 if need <= 0.0 else _np_minimum(1.0, _np_maximum(s_experience[i], 0.0) / need)
+            experience = 1.0 if need <= 0.0 else _np_minimum(1.0, held_experience / need)
             # location
             region = v_region[v]
-            if region >= 0 and region == s_region[i]:
+            if region >= 0 and region == home:
                 location = same_regency
             else:
                 preferred = False
                 if region >= 0:
-                    for p in range(s_preferred_indptr[i], s_preferred_indptr[i + 1]):
+                    for p in range(preferred_first, preferred_end):
                         if s_preferred[p] == region:
                             preferred = True
                             break
                 if preferred:
                     location = preferred_region
-                elif region >= 0 and v_province[v] == s_province[i]:
+                elif region >= 0 and v_province[v] == home_province:
                     location = same_province
-                elif s_relocate[i]:
-                    location = relocate
                 else:
-                    location = far
-            if v_remote[v] and s_remote[i] and remote_value > location:
+                    location = far_value
+            if v_remote[v] and seeker_remote and remote_value > location:
                 location = remote_value
             # pay
-            expected, offered = s_pay[i], v_pay[v]
-            pay_used = expected == expected and offered == offered
+            offered = v_pay[v]
+            pay_used = pay_known and offered == offered
             pay = 0.0
             if pay_used:
                 if offered >= expected:
@@ -226,28 +248,22 @@ def score_into_top(
                 else:
                     pay = _np_maximum(0.0, 1.0 - (expected - offered) / (expected * tolerance))
             # employment type and working time
-            employment = (1.0 - ws) * _fits(
-                s_employment_any[i], s_employment_mask[i], v_employment[v]
-            ) + ws * _fits(s_time_any[i], s_time_mask[i], v_time[v])
-            denominator = 0.0
-            denominator = denominator + (w[0] if skills_used else 0.0)
-            denominator = denominator + w[1]
-            denominator = denominator + w[2]
-            denominator = denominator + w[3]
-            denominator = denominator + w[4]
-            denominator = denominator + (w[5] if pay_used else 0.0)
-            denominator = denominator + w[6]
+            employment = (1.0 - ws) * _fits(employment_any, employment_mask, v_employment[v]) + ws * _fits(
+                time_any, time_mask, v_time[v]
+            )
+            case = (0 if skills_used else 2) + (0 if pay_used else 1)
+            denominator = denominators[case]
             skills = 0.0
             if skills_used:
                 # Skip the skill sum where even full coverage (≤ 1) could not reach the k-th best so far:
                 # such a cell is below the segment's final threshold too, so it is never kept.
-                if denominator > 0:
+                if top_count[i] == k and denominator > 0:
                     rest = (
                         (w[1] * occupation + w[2] * education + w[3] * experience + w[4] * location)
                         + w[5] * pay
                         + w[6] * employment
                     )
-                    if top_count[i] == k and (rest + w[0]) / denominator + _SKIP_SLACK < top_score[i, k - 1]:
+                    if (rest + w[0]) * reciprocals[case] + _SKIP_SLACK < top_score[i, k - 1]:
                         continue
                 # skills: Σ entry weight × credit from 0.0 in entry order (as bincount and CSR products add)
                 for e in range(start, end):
