@@ -178,9 +178,11 @@ def prepare_seekers(table: SeekerTable, model: ScoringModel) -> SeekerChunk:
         # layer by layer (each seeker's first code, then its second, …): a plain maximum per layer is many
         # times faster than np.maximum.at over all codes, and most seekers have one or two codes
         for layer in range(int(counts.max())):
-            rows = np.flatnonzero(counts > layer)
-            codes = table.occupation_indices[table.occupation_indptr[rows] + layer]
-            occupation[rows, :n_occupations] = np.maximum(occupation[rows, :n_occupations], occ_rows[codes])
+            holders = np.flatnonzero(counts > layer)
+            codes = table.occupation_indices[table.occupation_indptr[holders] + layer]
+            occupation[holders, :n_occupations] = np.maximum(
+                occupation[holders, :n_occupations], occ_rows[codes]
+            )
     return SeekerChunk(
         table=table,
         credit=credit,
