@@ -88,6 +88,13 @@ def _print_report(body: dict[str, Any]) -> None:
     console.print(f"[bold]Seeker {body['seeker_id']}[/] — skills gap to {what}")
     for warning in body["warnings"]:
         console.print(f"[yellow]note:[/] {warning}", soft_wrap=True)
+    if body["not_taught"]:
+        untaught = body["not_taught"]
+        console.print(
+            f"[yellow]note:[/] {len(untaught)} missing skill(s) no programme or apprenticeship in the "
+            "catalogue teaches: " + ", ".join(untaught[:10]) + (" …" if len(untaught) > 10 else ""),
+            soft_wrap=True,
+        )
     missing = RichTable(
         "skill", "value", "essential in", "unlocks alone", "taught by", title="Missing skills"
     )

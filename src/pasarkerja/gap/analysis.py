@@ -120,12 +120,8 @@ def _gap(
 ) -> SkillGap:
     missing = rank_missing(targets, catalogue, optional_weight=optional_weight)
     not_taught = tuple(m.skill_id for m in missing if not m.teachable)
-    if not_taught:
-        warnings.append(
-            f"{len(not_taught)} missing skill(s) no programme or apprenticeship in the catalogue teaches: "
-            + ", ".join(not_taught[:10])
-            + (" …" if len(not_taught) > 10 else "")
-        )
+    # Untaught skills are a field of their own, not a warning string: each interface words them itself
+    # (the pages in their language).
     return SkillGap(seeker.id, tuple(targets), missing, not_taught, tuple(warnings))
 
 

@@ -167,7 +167,7 @@ class SkillGap:
     targets: tuple[TargetGap, ...]
     missing: tuple[MissingSkill, ...]
     not_taught: tuple[str, ...]  # missing skills no programme or apprenticeship in the catalogue teaches
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # about the targets (no skills listed, no near-miss vacancy)
 
     @property
     def missing_skill_ids(self) -> tuple[str, ...]:
