@@ -89,6 +89,8 @@ class Extractor:
         location = check_text(location, "vacancy", "location") or None
         try:
             doc = analyse(text)
+            # One automaton pass for the skill keys and every extractor's trigger words, first.
+            self.skills.scan(doc)
             working_time = extract_working_time(doc)
             education = extract_education(doc, self._resolve_education)
             experience = extract_experience(doc)

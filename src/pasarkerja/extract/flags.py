@@ -16,7 +16,7 @@ from pasarkerja.extract.common import as_document, item_bounds, original_span
 from pasarkerja.extract.facts import EmploymentTypeFact, Flag, FlagKind, PayFact, RegionFact
 from pasarkerja.taxonomy.reference import minimum_wage
 from pasarkerja.text.document import AnalysedText
-from pasarkerja.text.normalise import normalise
+from pasarkerja.text.normalise import normalise_title
 
 _SEX = (
     r"(?:pria|wanita|laki-laki|laki\s+laki|lelaki|perempuan|male|female|cowok|cewek|men|women|ladies|"
@@ -168,7 +168,7 @@ _TITLE_SEX = re.compile(rf"(?<![\w/-]){_SEX}(?![\w/-])")
 @lru_cache(maxsize=65_536)
 def _title_flags(title: str) -> tuple[Flag, ...]:
     """Sex requirements in an ad title ("Admin Gudang (Pria)"); memoised, as titles repeat across ads."""
-    mapped = normalise(title)
+    mapped = normalise_title(title)
     if _BOTH_SEXES.search(mapped.text):
         return ()
     flags: list[Flag] = []

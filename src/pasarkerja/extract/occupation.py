@@ -32,7 +32,7 @@ from pasarkerja.extract.facts import (
 from pasarkerja.taxonomy.records import SkillRecord
 from pasarkerja.text.document import AnalysedText
 from pasarkerja.text.mapping import MappedText
-from pasarkerja.text.normalise import normalise, normalise_phrase
+from pasarkerja.text.normalise import normalise_phrase, normalise_title
 
 if TYPE_CHECKING:  # numpy and the model load only when the embedding stage is used
     from pasarkerja.extract.embeddings import LabelEmbeddings
@@ -96,7 +96,7 @@ _PUNCTUATION = re.compile(r"[^\w\s/&+#.-]|(?<!\w)[./-]|[./-](?!\w)")
 @lru_cache(maxsize=65_536)
 def clean_title(title: str) -> str:
     """The matching form of an ad title without the noise ("Dibutuhkan Segera", "(Pria)", "- Bekasi")."""
-    text = normalise(title).text
+    text = normalise_title(title).text
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
     text = _NOISE.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
@@ -182,6 +182,26 @@ class OccupationCoder:
             if end < length and text[end].isalnum():
                 continue
             found.append((start, end, key))
+        return found
+
+    def _voting_phrases(self, text: str) -> list[str]:
+        """The dictionary titles of ``text`` that vote (``_phrases`` without the single words, "sales",
+        "staff", which say too little about a description, and without generic titles), in text order.
+        The key is tested before the word boundaries: most hits in a description are single words."""
+        if not self._choices:
+            return []
+        generic = self._generic
+        found: list[str] = []
+        length = len(text)
+        for end_index, key in self._automaton.iter(text):
+            if " " not in key or key in generic:
+                continue
+            start = end_index - len(key) + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end_index + 1 < length and text[end_index + 1].isalnum():
+                continue
+            found.append(key)
         return found
 
     def _dictionary(self, cleaned: str) -> tuple[dict[str, float], OccupationMethod, str | None]:
@@ -319,9 +339,7 @@ class OccupationCoder:
             for code in codes:
                 votes[code] += 1.0 / len(codes)
         if description is not None:
-            for _, _, key in self._phrases(description.text[:3000]):
-                if key in self._generic or " " not in key:
-                    continue  # single words ("sales", "staff") say too little about the description
+            for key in self._voting_phrases(description.text[:3000]):
                 counts = self._codes[key]
                 for code, n in counts.items():
                     votes[code] += 0.5 * n / sum(counts.values())
@@ -447,12 +465,40 @@ def _title_span(title: str, matched: str | None) -> Span | None:
     """Where the matched dictionary title sits in the original ``title``."""
     if not matched:
         return None
-    mapped: MappedText = normalise(title)
-    pattern = r"[^\w]+".join(re.escape(word) for word in matched.split())
-    found = re.search(pattern, mapped.text)
+    mapped: MappedText = normalise_title(title)
+    words = matched.split()
+    if words and all(word.isalnum() for word in words):
+        found = _words_apart(mapped.text, words)
+    else:
+        match = re.search(r"[^\w]+".join(re.escape(word) for word in words), mapped.text)
+        found = None if match is None else match.span()
     if found is None:
         return None
-    return mapped.to_source(found.start(), found.end())
+    return mapped.to_source(*found)
+
+
+def _words_apart(text: str, words: list[str]) -> Span | None:
+    """Where ``words`` stand in ``text`` one after another, separated by runs of non-word characters:
+    the span of ``re.search("[^\\w]+".join(words), text)`` for alphanumeric words, found with
+    ``str.find`` instead of compiling a regex for every new title (≈ 0.3 ms each on a first pass). Each
+    separator run is the whole run of non-word characters (a word starts with a word character, so the
+    regex has no other way to match), hence the first start that works is the regex's match."""
+    first = words[0]
+    length = len(text)
+    start = text.find(first)
+    while start >= 0:
+        position = start + len(first)
+        for word in words[1:]:
+            gap = position
+            while gap < length and not (text[gap].isalnum() or text[gap] == "_"):
+                gap += 1
+            if gap == position or not text.startswith(word, gap):
+                break
+            position = gap + len(word)
+        else:
+            return (start, position)
+        start = text.find(first, start + 1)
+    return None
 
 
 def default_labels(language: str = "id") -> dict[str, str]:

@@ -11,7 +11,7 @@ from pasarkerja.extract import triggers
 from pasarkerja.extract.common import as_document, item_bounds, original_span
 from pasarkerja.extract.facts import EmploymentType, EmploymentTypeFact, Source, WorkingTimeFact
 from pasarkerja.text.document import AnalysedText
-from pasarkerja.text.normalise import normalise
+from pasarkerja.text.normalise import normalise_title
 
 _TYPES: tuple[tuple[EmploymentType, str], ...] = (
     (
@@ -77,7 +77,7 @@ def _types_in(matches: Iterable[re.Match[str]]) -> list[tuple[EmploymentType, in
 @lru_cache(maxsize=65_536)
 def _title_employment_type(title: str) -> EmploymentTypeFact | None:
     """The type a title states ("Staff Admin (Kontrak)"); memoised, as titles repeat across ads."""
-    title_text = normalise(title)
+    title_text = normalise_title(title)
     for kind, start, end in _types_in(_TYPE_PATTERN.finditer(title_text.text)):
         span = title_text.to_source(start, end)
         return EmploymentTypeFact(kind, span, 0.85, "title")

@@ -52,7 +52,24 @@ _WORDS: dict[Topic, str] = {
 }
 
 _AUTOMATON: ahocorasick.Automaton | None = None
+_TOPICS_OF: dict[str, frozenset[str]] | None = None
 _LOCK = threading.Lock()
+_CACHE_KEY = "triggers"
+
+
+def trigger_words() -> dict[str, frozenset[str]]:
+    """Every trigger word (as it appears in the matching form) and the topics it opens a window for.
+
+    ``SkillExtractor`` adds these words to its own automaton, so one pass over an ad finds the skill
+    mentions and the trigger words together (``store_windows``)."""
+    global _TOPICS_OF
+    if _TOPICS_OF is None:
+        topics_of: dict[str, set[str]] = {}
+        for topic, words in _WORDS.items():
+            for word in words.split():
+                topics_of.setdefault(word.replace("_", " "), set()).add(topic)
+        _TOPICS_OF = {word: frozenset(topics) for word, topics in topics_of.items()}
+    return _TOPICS_OF
 
 
 def _automaton() -> ahocorasick.Automaton:
@@ -60,13 +77,9 @@ def _automaton() -> ahocorasick.Automaton:
     if _AUTOMATON is None:
         with _LOCK:
             if _AUTOMATON is None:
-                topics_of: dict[str, set[str]] = {}
-                for topic, words in _WORDS.items():
-                    for word in words.split():
-                        topics_of.setdefault(word.replace("_", " "), set()).add(topic)
                 automaton = ahocorasick.Automaton()
-                for word, topics in topics_of.items():
-                    automaton.add_word(word, (len(word), frozenset(topics)))
+                for word, topics in trigger_words().items():
+                    automaton.add_word(word, (len(word), topics))
                 automaton.make_automaton()
                 _AUTOMATON = automaton
     return _AUTOMATON
@@ -89,6 +102,11 @@ def _scan(doc: AnalysedText) -> dict[str, list[tuple[int, int]]]:
                 starts[topic] = [start]
             else:
                 found.append(start)
+    return windows_from_starts(doc, starts)
+
+
+def windows_from_starts(doc: AnalysedText, starts: dict[str, list[int]]) -> dict[str, list[tuple[int, int]]]:
+    """The merged item windows per topic, from the start of every accepted trigger of each topic."""
     # Several topics share trigger positions ("maksimal", "hari"): each position's item is looked up once.
     bounds_at: dict[int, tuple[int, int]] = {}
     windows: dict[str, list[tuple[int, int]]] = {}
@@ -109,12 +127,18 @@ def _scan(doc: AnalysedText) -> dict[str, list[tuple[int, int]]]:
     return windows
 
 
+def store_windows(doc: AnalysedText, starts: dict[str, list[int]]) -> None:
+    """Record the windows of a scan made elsewhere (the skill pass), unless ``doc`` already has them."""
+    if _CACHE_KEY not in doc.cache:
+        doc.cache[_CACHE_KEY] = windows_from_starts(doc, starts)
+
+
 def windows(doc: AnalysedText, topic: Topic) -> list[tuple[int, int]]:
     """The ``[start, end)`` windows of the matching form where ``topic``'s patterns can match."""
-    found = cast("dict[str, list[tuple[int, int]]] | None", doc.cache.get("triggers"))
+    found = cast("dict[str, list[tuple[int, int]]] | None", doc.cache.get(_CACHE_KEY))
     if found is None:
         found = _scan(doc)
-        doc.cache["triggers"] = found
+        doc.cache[_CACHE_KEY] = found
     return found.get(topic, [])
 
 

@@ -41,6 +41,11 @@ class AnalysedText:
         a, b = self.to_original(start, end)
         return self.original[a:b]
 
+    @property
+    def item_starts(self) -> list[int]:
+        """The start of every item, in order (for a binary search by the caller's hot loop)."""
+        return self._item_starts
+
     def item_at(self, position: int) -> Item | None:
         index = bisect_right(self._item_starts, position) - 1
         if index >= 0 and self.items[index].start <= position < max(self.items[index].end, position + 1):

@@ -7,7 +7,6 @@ reliable signal even on short bullets; content words (often English loans in Ind
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 Language = Literal["id", "en", "mixed", "unknown"]
@@ -31,16 +30,22 @@ ENGLISH_FUNCTION_WORDS: frozenset[str] = _words(
     preferred plus skills knowledge strong good excellent working work team job apply candidate"""
 )
 _ENGLISH_ONLY = ENGLISH_FUNCTION_WORDS - INDONESIAN_FUNCTION_WORDS
-_WORD = re.compile(r"[a-z]+")
+# The words are the runs of a-z in the lower-cased text. Found on bytes: every character but a-z becomes a
+# space (a non-ASCII character is one "?" byte first, so it still separates words exactly like the regex
+# "[a-z]+" would), then one C-level split. About 4x faster than ``re.findall`` on a whole ad.
+_LETTERS = bytes(range(ord("a"), ord("z") + 1))
+_NOT_LETTERS_TO_SPACE = bytes(character if character in _LETTERS else ord(" ") for character in range(256))
+_INDONESIAN_BYTES = frozenset(word.encode("ascii") for word in INDONESIAN_FUNCTION_WORDS)
+_ENGLISH_ONLY_BYTES = frozenset(word.encode("ascii") for word in _ENGLISH_ONLY)
 
 
 def detect_language(text: str) -> Language:
     """``id``, ``en``, ``mixed`` (both languages carry at least a fifth of the function words) or
     ``unknown`` (too few function words to tell). Expects any case; lower-cases itself."""
-    words = _WORD.findall(text.lower())
+    words = text.lower().encode("ascii", "replace").translate(_NOT_LETTERS_TO_SPACE).split()
     # Counted in C (map + sum) rather than a Python loop; a word in both lists counts as Indonesian.
-    indonesian = sum(map(INDONESIAN_FUNCTION_WORDS.__contains__, words))
-    english = sum(map(_ENGLISH_ONLY.__contains__, words))
+    indonesian = sum(map(_INDONESIAN_BYTES.__contains__, words))
+    english = sum(map(_ENGLISH_ONLY_BYTES.__contains__, words))
     total = indonesian + english
     if total < 2:
         return "unknown"

@@ -33,7 +33,7 @@ class Segment:
 class MappedText:
     """A derived string with its segments, optionally chained to the stage it was derived from."""
 
-    __slots__ = ("_identity", "_starts", "parent", "segments", "source_length", "text")
+    __slots__ = ("_chain_identity", "_identity", "_starts", "parent", "segments", "source_length", "text")
 
     def __init__(
         self, text: str, segments: list[Segment], source_length: int, parent: MappedText | None = None
@@ -56,6 +56,8 @@ class MappedText:
             and segments[0].end == n
             and segments[0].source_end == n
         )
+        # Identity through every stage (known once here, so ``to_source`` need not walk the chain).
+        self._chain_identity: bool = self._identity and (parent is None or parent._chain_identity)
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
@@ -65,7 +67,7 @@ class MappedText:
     @property
     def is_identity(self) -> bool:
         """Whether every position maps to the same position of the original input (through every stage)."""
-        return self._identity and (self.parent is None or self.parent.is_identity)
+        return self._chain_identity
 
     def _segment_at(self, position: int) -> Segment | None:
         index = bisect_right(self._starts, position) - 1
@@ -105,6 +107,10 @@ class MappedText:
 
     def to_source(self, start: int, end: int) -> Span:
         """The span of the original input (through every earlier stage) that ``[start, end)`` came from."""
+        if self._chain_identity:  # most ads: the span is the same span, clipped to the text
+            length = len(self.text)
+            start = max(0, min(start, length))
+            return (start, max(start, min(end, length)))
         stage: MappedText | None = self
         span = (start, end)
         while stage is not None:

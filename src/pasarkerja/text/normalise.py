@@ -51,25 +51,24 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD_TABLE = _build_fold_table()
 
 
-# The characters the table changes, as one character class: ``str.translate`` with a dict looks every
-# character up (slow on a whole ad), while most ads hold only a handful of these, found by one regex scan.
-def _character_class(codes: list[int]) -> str:
-    """A regex character class of ``codes`` written as ranges (a class of single characters is slow)."""
-    ranges: list[tuple[int, int]] = []
-    for code in sorted(codes):
-        if ranges and code == ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return "[" + "".join(parts) + "]"
+# The table as characters, for a set intersection with the characters an ad uses (a regex class of the
+# table's ~100 ranges, or ``str.translate`` with the dict, look at every character of the ad: slow). Its
+# only ASCII key is the backtick, which full-width "｀" folds TO: it is replaced first, so a folded
+# character is never folded twice.
+_FOLD_BY_CHARACTER: dict[str, str] = {chr(code): value for code, value in _FOLD_TABLE.items()}
+_FOLD_KEYS = frozenset(_FOLD_BY_CHARACTER)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-_FOLD_CHARS = re.compile(_character_class(list(_FOLD_TABLE)))
-
-
-def _fold_one(match: re.Match[str]) -> str:
-    return _FOLD_TABLE[ord(match.group())]
+def _translate(text: str) -> str:
+    """Every character of ``_FOLD_TABLE`` in ``text`` replaced by its folded form. Most ads hold only a
+    few distinct non-ASCII characters (bullets, dashes, quotes): each is folded with one ``str.replace``."""
+    present = _FOLD_KEYS.intersection(_NON_ASCII.findall(text))
+    if "`" in text:
+        text = text.replace("`", "'")
+    for character in present:
+        text = text.replace(character, _FOLD_BY_CHARACTER[character])
+    return text
 
 
 def fold(text: str) -> str:
@@ -78,7 +77,7 @@ def fold(text: str) -> str:
         folded = (text.translate(_FOLD_TABLE) if "`" in text else text).lower()
         if len(folded) == len(text):
             return folded
-    translated = _FOLD_CHARS.sub(_fold_one, text)
+    translated = _translate(text)
     folded = translated.lower()
     if len(folded) != len(text):  # a character whose lower case is longer: keep its first character
         folded = "".join(character.lower()[:1] or character for character in translated)
@@ -191,16 +190,31 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _AUTOMATON: ahocorasick.Automaton | None = None
 
 
-def _automaton() -> ahocorasick.Automaton:
+# One-letter keys ("150k"): in a whole ad the automaton would report every "k" (~30 per ad, each a turn of
+# the Python loop) while only a "k" that ends a word can expand, so long texts use an automaton without
+# them and a regex for those; short phrases (the vocabularies hold 60,000) use the automaton with them.
+_ONE_LETTER_KEYS = sorted(key for key in {*ABBREVIATIONS, *_NUMBER_UNITS, *_PER_UNITS} if len(key) == 1)
+_ONE_LETTER_AT_WORD_END = re.compile(
+    "[" + "".join(map(re.escape, _ONE_LETTER_KEYS)) + r"](?!\w)" if _ONE_LETTER_KEYS else r"(?!)"
+)
+_LONG_TEXT = 64
+_AUTOMATON_WITHOUT_ONE_LETTER: ahocorasick.Automaton | None = None
+
+
+def _automaton(one_letter_keys: bool = True) -> ahocorasick.Automaton:
     """All abbreviation keys in one automaton: one pass finds the candidates, Python checks boundaries."""
-    global _AUTOMATON
-    if _AUTOMATON is None:
-        automaton = ahocorasick.Automaton()
+    global _AUTOMATON, _AUTOMATON_WITHOUT_ONE_LETTER
+    if _AUTOMATON is None or _AUTOMATON_WITHOUT_ONE_LETTER is None:
+        full = ahocorasick.Automaton()
+        reduced = ahocorasick.Automaton()
         for key in {*ABBREVIATIONS, *_NUMBER_UNITS, *_PER_UNITS}:
-            automaton.add_word(key, key)
-        automaton.make_automaton()
-        _AUTOMATON = automaton
-    return _AUTOMATON
+            full.add_word(key, key)
+            if len(key) > 1:
+                reduced.add_word(key, key)
+        full.make_automaton()
+        reduced.make_automaton()
+        _AUTOMATON, _AUTOMATON_WITHOUT_ONE_LETTER = full, reduced
+    return _AUTOMATON if one_letter_keys else _AUTOMATON_WITHOUT_ONE_LETTER
 
 
 def _is_word(character: str) -> bool:
@@ -239,7 +253,8 @@ def _expansions(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of every abbreviation to expand in ``folded``, overlapping ones included."""
     edits: list[tuple[int, int, str]] = []
     length = len(folded)
-    for end_index, key in _automaton().iter(folded):
+    long_text = length > _LONG_TEXT
+    for end_index, key in _automaton(one_letter_keys=not long_text).iter(folded):
         start = end_index - len(key) + 1
         # Most hits sit inside a word ("th" in "thai"); no abbreviation expands after a letter or before a
         # word character, so those are skipped before the full rules of ``_expansion_at``.
@@ -251,6 +266,16 @@ def _expansions(folded: str) -> list[tuple[int, int, str]]:
         found = _expansion_at(folded, start, key)
         if found is not None:
             edits.append((start, found[0], found[1]))
+    if long_text:
+        # The one-letter keys left out of the automaton: the regex applies the "no word character
+        # follows" test above, the rest is the same.
+        for match in _ONE_LETTER_AT_WORD_END.finditer(folded):
+            start = match.start()
+            if start > 0 and folded[start - 1].isalpha():
+                continue
+            found = _expansion_at(folded, start, match.group())
+            if found is not None:
+                edits.append((start, found[0], found[1]))
     return edits
 
 
@@ -279,6 +304,13 @@ def normalise(source: MappedText | str) -> MappedText:
         cursor = end
     builder.copy(folded[cursor:], cursor)
     return builder.build(parent=chained)
+
+
+@lru_cache(maxsize=65_536)
+def normalise_title(title: str) -> MappedText:
+    """``normalise(title)``, memoised: ad titles repeat, and several extractors (occupation, employment
+    type, title flags) each need the title's matching form. The result is shared: do not modify it."""
+    return normalise(title)
 
 
 @lru_cache(maxsize=65_536)
