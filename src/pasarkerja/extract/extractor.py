@@ -76,6 +76,9 @@ class Extractor:
         # The taxonomy look-ups are pure; ads repeat the same few thousand places and phrases, so the
         # shipped ones are memoised (a caller's own functions are used as given).
         self._resolve_region = _resolve_region_cached if resolve_region is _resolve_region else resolve_region
+        if resolve_region is _resolve_region:
+            # builds the region name indexes now (≈ 0.2 s, part of start-up) rather than inside the first ad
+            _resolve_region("Kota Bandung")
         self._resolve_education = (
             _resolve_education_cached if resolve_education is _resolve_education else resolve_education
         )
