@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -45,6 +47,7 @@ from pasarkerja.lmi import (
     write_source_parquet,
 )
 from pasarkerja.lmi.definitions import MONTHLY_FACTOR
+from pasarkerja.lmi.schema import RELATIONS
 from pasarkerja.lmi.synthetic import synthetic_tables
 
 # One representative query per indicator: the breakdowns analysts ask for most (the issue's example is
@@ -125,6 +128,27 @@ def check_baseline(table: IndicatorTable, baseline: pd.DataFrame) -> bool:
     return True
 
 
+def generated_tables(args: argparse.Namespace, seekers: int, vacancies: int) -> dict[str, pa.Table]:
+    """The synthetic relations, from ``--cache-dir`` when an earlier run with the same sizes and seed wrote
+    them there (generating 10 M records takes minutes; reading them back, seconds)."""
+    if args.cache_dir is None:
+        return synthetic_tables(seekers=seekers, vacancies=vacancies, seed=args.seed, skills=args.skills)
+    folder = Path(args.cache_dir) / f"records{args.records}_seed{args.seed}_skills{args.skills}"
+    paths = {name: folder / f"{name}.parquet" for name in RELATIONS}
+    if all(path.exists() for path in paths.values()):
+        print(f"synthetic relations read from cache {folder}")
+        return {name: pq.read_table(path) for name, path in paths.items()}
+    tables = synthetic_tables(seekers=seekers, vacancies=vacancies, seed=args.seed, skills=args.skills)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        # Written under a temporary name first so that an interrupted run never leaves a half cache.
+        partial = paths[name].with_suffix(".partial")
+        pq.write_table(table, partial)
+        partial.replace(paths[name])
+    print(f"synthetic relations cached in {folder}")
+    return tables
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -139,12 +163,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--rows-per-file", type=int, default=1_000_000, help="Parquet partition size (Dask)")
     parser.add_argument("--check-dask", action="store_true", help="also run Dask and compare every table")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help="keep the generated relations as Parquet here and reuse them on later runs of the same size",
+    )
     args = parser.parse_args()
 
     seekers = args.records // 2
     vacancies = args.records - seekers
     with timer() as generate:
-        tables = synthetic_tables(seekers=seekers, vacancies=vacancies, seed=args.seed, skills=args.skills)
+        tables = generated_tables(args, seekers, vacancies)
     sizes = {name: table.num_rows for name, table in tables.items()}
     print(
         f"generated {seekers:,} seekers, {vacancies:,} vacancies, "

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from pasarkerja.lmi import TOTAL, LmiInputError, SuppressionPolicy
-from pasarkerja.lmi.suppression import lines_of, protect
+from pasarkerja.lmi.suppression import _exposed_in_component, lines_of, protect, recoverable
 
 Key = tuple[str, ...]
 
@@ -224,3 +224,65 @@ def test_two_cells_of_one_are_not_pinned_by_the_lower_bound() -> None:
     status = check(interior, 2)
     assert status[("32", "7")] == "primary" and status[("32", "9")] == "primary"
     assert sum(1 for key in status if key[0] == "32") >= 3
+
+
+def test_skill_table_by_one_dimension_is_protected() -> None:
+    # Skill × province: the skill does not add up (a vacancy or person holds several skills), so each skill
+    # is its own one-line group, decided without linear algebra; every skill's line must still resist the
+    # three attacks, including the cells of 1 whose remainder would pin them.
+    rng = np.random.default_rng(5)
+    interior: dict[Key, int] = {}
+    for skill in range(25):
+        counts = rng.integers(0, 9, size=4)
+        counts[rng.integers(0, 4)] = 1  # at least one cell of 1 per skill
+        interior.update({(f"p{i}", f"s{skill}"): int(v) for i, v in enumerate(counts) if v})
+    cube = {key: v for key, v in hypercube(interior, 2).items() if key[1] != TOTAL}
+    status, notes = protect(cube, [True, False], 5)
+    assert notes == [] and status
+    for skill in {key[1] for key in cube}:
+        line = {(key[0],): v for key, v in cube.items() if key[1] == skill}
+        hidden = {(key[0],) for key in status if key[1] == skill}
+        assert iterative_attack(line, hidden, 1) == {}
+        assert linear_attack(line, hidden, 1) == set()
+        assert interval_attack(line, hidden, 1) == {}
+        assert all(status.get((key[0], skill)) == "primary" for key, v in line.items() if 0 < v < 5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([1.0, -1.0]), min_size=1, max_size=7).flatmap(
+        lambda signs: st.tuples(
+            st.just(signs), st.lists(st.booleans(), min_size=len(signs), max_size=len(signs))
+        )
+    )
+)
+def test_one_line_shortcut_equals_the_linear_algebra(case: tuple[list[float], list[bool]]) -> None:
+    # The one-equation shortcut against the general path (SVD + LP) on the same equation written twice,
+    # which has the same solutions but goes through the algebra.
+    signs, at_one = case
+    cells = [(f"c{i}",) for i in range(len(signs))]
+    equation = list(zip(cells, signs, strict=True))
+    bound = frozenset(cell for cell, one in zip(cells, at_one, strict=True) if one)
+    shortcut = _exposed_in_component(cells, [equation], bound)
+    algebra = _exposed_in_component(cells, [equation, equation], bound)
+    assert shortcut == algebra
+
+
+def test_audit_answers_are_reused_only_for_the_same_group() -> None:
+    rows = [(6, 3, 3, 0, 0, 0), (2, 9, 7, 10, 6, 7), (11, 8, 7, 6, 6, 11), (3, 9, 8, 0, 4, 10),
+            (6, 0, 9, 8, 10, 2), (1, 10, 0, 6, 0, 3), (5, 5, 4, 0, 0, 1)]  # fmt: skip
+    interior = {(f"r{i}", f"c{j}"): v for i, row in enumerate(rows) for j, v in enumerate(row) if v}
+    cube = hypercube(interior, 2)
+    lines = lines_of(sorted(cube), [True, True])
+    pattern, _ = protect(cube, [True, True], 5, audit=False)
+    ones = frozenset(key for key, v in cube.items() if v == 1)
+    fresh, _ = recoverable(sorted(pattern), lines, at_bound=ones)
+    assert fresh  # the line-rule pattern leaks: the audit has something to find
+    solved: dict[tuple[Key, ...], list[Key]] = {}
+    first, _ = recoverable(sorted(pattern), lines, at_bound=ones, solved=solved)
+    again, _ = recoverable(sorted(pattern), lines, at_bound=ones, solved=solved)
+    assert first == again == fresh and solved
+    # one more suppressed cell changes its group, whose answer is then computed anew
+    extra = min(key for key in cube if key not in pattern and TOTAL not in key)
+    wider, _ = recoverable(sorted({*pattern, extra}), lines, at_bound=ones, solved=dict(solved))
+    assert wider == recoverable(sorted({*pattern, extra}), lines, at_bound=ones)[0]

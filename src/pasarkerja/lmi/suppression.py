@@ -93,16 +93,22 @@ def recoverable(
     limit: int = AUDIT_LIMIT,
     *,
     at_bound: frozenset[Key] = frozenset(),
+    margins: Sequence[Key] | None = None,
+    solved: dict[tuple[Key, ...], list[Key]] | None = None,
 ) -> tuple[list[Key], bool]:
     """The suppressed cells whose exact value follows from the line equations (sum of interior cells =
     margin) given every published cell, and whether every component could be audited. ``at_bound``: the
     suppressed cells whose true value is 1, the least a suppressed (non-empty) cell can hold; with it the
-    audit also finds cells pinned by the attacker's knowledge that every suppressed cell is ≥ 1."""
+    audit also finds cells pinned by the attacker's knowledge that every suppressed cell is ≥ 1.
+    ``margins``: the margin of each line, when the caller has them. ``solved``: the answer per component
+    (keyed by its cells) from earlier calls over the same lines and ``at_bound`` — a component's equations
+    are the lines through its cells, so the same cells mean the same equations and the same answer; the
+    rounds of :func:`protect` change a few groups at a time and re-audit only those."""
     index = {key: i for i, key in enumerate(suppressed)}
     # Each equation keeps its unknowns with their sign: +1 for an interior cell, −1 for the margin.
     equations: list[list[tuple[Key, float]]] = []
-    for line in lines:
-        margin = _margin_of(line)
+    for number, line in enumerate(lines):
+        margin = _margin_of(line) if margins is None else margins[number]
         unknowns = [(key, -1.0 if key == margin else 1.0) for key in line if key in index]
         if unknowns:
             equations.append(unknowns)
@@ -136,25 +142,49 @@ def recoverable(
         if len(cells) > limit:
             complete = False
             continue
-        position = {suppressed[c]: j for j, c in enumerate(cells)}
-        matrix = np.zeros((len(eqs), len(cells)))
-        for row, eq in enumerate(eqs):
-            for key, sign in eq:
-                matrix[row, position[key]] = sign
-        bound = [j for j, c in enumerate(cells) if suppressed[c] in at_bound]
-        pinned = _pinned_at_bound(matrix, bound) if bound else []
-        if pinned:
-            units = np.zeros((len(pinned), len(cells)))
-            units[np.arange(len(pinned)), pinned] = 1.0
-            matrix = np.vstack([matrix, units])
-        _, singular, vt = np.linalg.svd(matrix, full_matrices=False)
-        rank = int((singular > 1e-9 * max(1.0, singular[0] if singular.size else 1.0)).sum())
-        basis_rows = vt[:rank]
-        reach = (basis_rows**2).sum(axis=0)
-        for j, c in enumerate(cells):
-            if reach[j] > 1.0 - 1e-9:
-                found.append(suppressed[c])
+        signature = tuple(suppressed[c] for c in cells)
+        if solved is not None and signature in solved:
+            found.extend(solved[signature])
+            continue
+        exposed = _exposed_in_component(signature, eqs, at_bound)
+        if solved is not None:
+            solved[signature] = exposed
+        found.extend(exposed)
     return found, complete
+
+
+def _exposed_in_component(
+    cells: Sequence[Key], eqs: Sequence[Sequence[tuple[Key, float]]], at_bound: frozenset[Key]
+) -> list[Key]:
+    """The cells of one linked group whose value the group's equations (plus ``x ≥ 1``) fix."""
+    position = {key: j for j, key in enumerate(cells)}
+    bound = [j for j, key in enumerate(cells) if key in at_bound]
+    if len(eqs) == 1:
+        # One equation (a line of a table whose other lines hold no suppressed cell, e.g. each skill of a
+        # skill table by one dimension): no SVD needed. The row space is spanned by the equation and the
+        # unit vectors of the cells pinned at the bound, so a cell is fixed when it is pinned, or when every
+        # other cell of the equation is (the equation then gives its value); otherwise the equation's own
+        # free cells let it move.
+        matrix = np.zeros((1, len(cells)))
+        for key, sign in eqs[0]:
+            matrix[0, position[key]] = sign
+        pinned = set(_pinned_at_bound(matrix, bound)) if bound else set()
+        free = [j for j in range(len(cells)) if j not in pinned]
+        return [key for j, key in enumerate(cells) if j in pinned or free == [j]]
+    matrix = np.zeros((len(eqs), len(cells)))
+    for row, eq in enumerate(eqs):
+        for key, sign in eq:
+            matrix[row, position[key]] = sign
+    pinned_list = _pinned_at_bound(matrix, bound) if bound else []
+    if pinned_list:
+        units = np.zeros((len(pinned_list), len(cells)))
+        units[np.arange(len(pinned_list)), pinned_list] = 1.0
+        matrix = np.vstack([matrix, units])
+    _, singular, vt = np.linalg.svd(matrix, full_matrices=False)
+    rank = int((singular > 1e-9 * max(1.0, singular[0] if singular.size else 1.0)).sum())
+    basis_rows = vt[:rank]
+    reach = (basis_rows**2).sum(axis=0)
+    return [key for j, key in enumerate(cells) if reach[j] > 1.0 - 1e-9]
 
 
 def _pinned_at_bound(matrix: np.ndarray, bound: Sequence[int]) -> list[int]:
@@ -234,6 +264,8 @@ def protect(
     if not status:
         return status, notes
     lines = lines_of(keys, additive)
+    margins = [_margin_of(line) for line in lines]
+    solved: dict[tuple[Key, ...], list[Key]] = {}  # audit answers per linked group, reused across rounds
     ones = frozenset(key for key in keys if basis[key] == 1)
     through: dict[Key, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
@@ -251,7 +283,7 @@ def protect(
             continue
         if not audit:
             break
-        exposed, complete = recoverable(sorted(status), lines, at_bound=ones)
+        exposed, complete = recoverable(sorted(status), lines, at_bound=ones, margins=margins, solved=solved)
         if not complete and "audit" not in " ".join(notes):
             notes.append("suppression audit skipped for very large linked cell groups; line rule applied")
         # One complement per linked group and round (a group's exposures often share one cause, so one
