@@ -51,6 +51,9 @@ from pasarkerja.match.vector import (
 # Bounds are compared with a little slack, so rounding in the bound never prunes a tying vacancy.
 BOUND_SLACK = 1e-9
 _FIRST_ROUND_OCCUPATIONS = 1
+# Blocks of fewer vacancies are scored without bounding them first: a bound costs about as much as scoring
+# a few vacancies (benchmarks/README.md).
+_BOUND_MIN_BLOCK = 16
 _PROVINCE_SPAN = 1 << 24  # province keys (e.g. 132) are far below this
 
 
@@ -343,6 +346,16 @@ class VacancyIndex:
             has_skills=t.has_skills.astype(np.bool_),
         )
 
+    def _worth_scoring(self, chunk_bounds: BoundSeekers, s: I64, b: I64, theta: F64) -> NDArray[np.bool_]:
+        """Which (seeker, block) pairs to score: blocks whose bound reaches the seeker's θ, and blocks so
+        small that scoring them (the kernel skips what cannot reach θ) costs less than bounding them."""
+        small = (self.blocks.end[b] - self.blocks.start[b]) < _BOUND_MIN_BLOCK
+        keep = small.copy()
+        large = np.flatnonzero(~small)
+        if large.size:
+            keep[large] = self._block_bound(chunk_bounds, s[large], b[large]) >= theta[s[large]]
+        return keep
+
     def _block_bound(self, chunk_bounds: BoundSeekers, s: I64, b: I64) -> F64:
         """Upper bound of the score of seeker ``s[i]`` with any vacancy of block ``b[i]``."""
         bound, _ = group_bounds(
@@ -490,7 +503,7 @@ class VacancyIndex:
         if whole.any():
             rows, cols = np.nonzero(whole)
             s2, b2 = self._expand(wanted[rows], cols.astype(np.int64))
-            keep = self._block_bound(chunk_bounds, s2, b2) >= theta[s2]
+            keep = self._worth_scoring(chunk_bounds, s2, b2, theta)
             self._score_blocks(columns, s2[keep], b2[keep], lists)
             theta = lists.threshold()
         # Round 3: occupations whose bound reaches θ only within the seeker's province: the blocks of that
@@ -499,7 +512,7 @@ class VacancyIndex:
         rows, cols = np.nonzero((occ_bound >= theta[wanted][:, None]) & ~done & ~whole)
         s3, b3 = self._expand_in_province(wanted[rows], cols.astype(np.int64), chunk)
         if s3.size:
-            keep = self._block_bound(chunk_bounds, s3, b3) >= theta[s3]
+            keep = self._worth_scoring(chunk_bounds, s3, b3, theta)
             self._score_blocks(columns, s3[keep], b3[keep], lists)
         return lists.result()
 
