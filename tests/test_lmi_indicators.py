@@ -216,6 +216,10 @@ def test_bad_input_messages() -> None:
         compute("vacancies_posted", ["sex"], "2025Q3", source=source)
     with pytest.raises(LmiInputError, match=r"empty period.*2025Q3"):
         compute("active_seekers", [], "", source=source)
+    # a per-skill table of persons by two dimensions would take minutes to audit and publish next to nothing
+    with pytest.raises(LmiInputError, match=r"skill_shortage_index is broken down by one dimension.*province, isco1"):
+        compute("skill_shortage_index", ["province", "isco1"], "2025Q3", source=source)
+    assert compute("skill_shortage_index", ["province"], "2025Q3", source=source).rows
     with pytest.raises(LmiInputError, match=r"unknown period format '2025-Q7'.*YYYY-MM"):
         compute("active_seekers", [], "2025-Q7", source=source)
     with pytest.raises(LmiInputError, match=r"month must be 01–12"):

@@ -286,3 +286,19 @@ def test_audit_answers_are_reused_only_for_the_same_group() -> None:
     extra = min(key for key in cube if key not in pattern and TOTAL not in key)
     wider, _ = recoverable(sorted({*pattern, extra}), lines, at_bound=ones, solved=dict(solved))
     assert wider == recoverable(sorted({*pattern, extra}), lines, at_bound=ones)[0]
+
+
+def test_groups_still_exposed_after_the_round_budget_are_suppressed_whole() -> None:
+    # The table above needs audit rounds; with no rounds allowed the exposed groups are suppressed whole:
+    # more cells than the audited pattern, still safe against every attack, and a note says so.
+    rows = [(6, 3, 3, 0, 0, 0), (2, 9, 7, 10, 6, 7), (11, 8, 7, 6, 6, 11), (3, 9, 8, 0, 4, 10),
+            (6, 0, 9, 8, 10, 2), (1, 10, 0, 6, 0, 3), (5, 5, 4, 0, 0, 1)]  # fmt: skip
+    interior = {(f"r{i}", f"c{j}"): v for i, row in enumerate(rows) for j, v in enumerate(row) if v}
+    cube = hypercube(interior, 2)
+    budgeted, notes = protect(cube, [True, True], 5, max_audit_rounds=0)
+    assert len(notes) == 1 and "suppressed whole" in notes[0], notes
+    assert len(budgeted) > len(check(interior, 2))
+    hidden = set(budgeted)
+    assert iterative_attack(cube, hidden, 2) == {}
+    assert linear_attack(cube, hidden, 2) == set()
+    assert interval_attack(cube, hidden, 2) == {}

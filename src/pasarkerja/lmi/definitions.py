@@ -282,6 +282,17 @@ def check_dimensions(definition: IndicatorDefinition, by: tuple[str, ...]) -> No
         raise LmiInputError(f"dimension repeated in by={list(by)}")
     if sum(1 for name in by if name in TIME_DIMENSIONS) > 1:
         raise LmiInputError(f"at most one time dimension ({', '.join(TIME_DIMENSIONS)}) in by={list(by)}")
+    breakdown = [name for name in by if name != "skill"]
+    if definition.skill_level and definition.basis == "persons" and len(breakdown) > 1:
+        # Per skill, a two-way table of persons is almost all small cells (on synthetic data at 20k records
+        # 6,331 of 6,925 were suppressed) and its disclosure audit links thousands of cells per skill: it
+        # would run for many minutes to publish next to nothing. One breakdown at a time, with filters for
+        # the rest (e.g. --by isco1 with province=32), gives the same figures.
+        raise LmiInputError(
+            f"{definition.name} is broken down by one dimension at a time besides the skill, got "
+            f"{', '.join(breakdown)}: choose one of {', '.join(definition.valid_dimensions())} and filter on "
+            "the others"
+        )
 
 
 # ------------------------------------------------------------------------------------ reference tables

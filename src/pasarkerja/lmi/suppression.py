@@ -47,6 +47,8 @@ Reason = Literal["primary", "secondary"]
 # Components larger than this are audited line by line only (an SVD over them would take too long); the
 # audit notes it. A table of 38 provinces × 43 sub-major groups stays far below.
 AUDIT_LIMIT = 4000
+# Rounds of audit and complement before a still-exposed linked group is suppressed whole (see protect).
+MAX_AUDIT_ROUNDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,16 +250,49 @@ def _linked_lines(
     return seen_lines
 
 
+def _suppress_linked_whole(
+    exposed: Sequence[Key],
+    lines: Sequence[Sequence[Key]],
+    through: Mapping[Key, list[int]],
+    basis: Mapping[Key, int],
+    status: dict[Key, Reason],
+) -> int:
+    """Suppress every published non-empty cell of every line linked to an exposed cell, repeating while
+    that links further lines (a group with every cell suppressed leaves the attacker no published value to
+    subtract). Returns the number of cells added."""
+    added = 0
+    frontier = list(exposed)
+    while frontier:
+        key = frontier.pop()
+        for i in _linked_lines(key, lines, through, status):
+            for cell in lines[i]:
+                if cell not in status and basis.get(cell, 0) > 0:
+                    status[cell] = "secondary"
+                    added += 1
+                    frontier.append(cell)
+    return added
+
+
 def _margin_of(line: Sequence[Key]) -> Key:
     """The margin of a line: the one member with one more TOTAL coordinate than the others."""
     return max(line, key=lambda member: sum(v == TOTAL for v in member))
 
 
 def protect(
-    basis: Mapping[Key, int], additive: Sequence[bool], k: int, *, audit: bool = True
+    basis: Mapping[Key, int],
+    additive: Sequence[bool],
+    k: int,
+    *,
+    audit: bool = True,
+    max_audit_rounds: int = MAX_AUDIT_ROUNDS,
 ) -> tuple[dict[Key, Reason], list[str]]:
     """The suppression pattern of a table: cell key → ``primary``/``secondary``, plus notes (e.g. an audit
-    that had to be skipped). ``basis`` holds every published cell, margins included; absent cells are 0."""
+    that had to be skipped). ``basis`` holds every published cell, margins included; absent cells are 0.
+
+    The audit adds one complement per linked group and round; a group still exposed after
+    ``max_audit_rounds`` rounds is suppressed whole (every published cell of the lines linked to it) — more
+    than needed, never less, and a note says so — so a table with thousands of small, tangled groups
+    (a skill table by two dimensions) finishes in bounded time instead of running for many minutes."""
     keys = sorted(basis)
     status: dict[Key, Reason] = {key: "primary" for key in keys if 0 < basis[key] < k}
     notes: list[str] = []
@@ -271,6 +306,7 @@ def protect(
     for i, line in enumerate(lines):
         for key in line:
             through[key].append(i)
+    rounds = 0
     while True:
         changed = False
         for line in lines:
@@ -286,6 +322,14 @@ def protect(
         exposed, complete = recoverable(sorted(status), lines, at_bound=ones, margins=margins, solved=solved)
         if not complete and "audit" not in " ".join(notes):
             notes.append("suppression audit skipped for very large linked cell groups; line rule applied")
+        rounds += 1
+        if exposed and rounds > max_audit_rounds:
+            whole = _suppress_linked_whole(exposed, lines, through, basis, status)
+            notes.append(
+                f"{len(exposed)} cell(s) still derivable after {max_audit_rounds} audit rounds: their linked "
+                f"groups were suppressed whole ({whole} more cells)"
+            )
+            continue  # the next round's audit checks the widened pattern
         # One complement per linked group and round (a group's exposures often share one cause, so one
         # complement may close them all); separate groups — e.g. the skills of a skill table — in one round.
         touched: set[int] = set()
