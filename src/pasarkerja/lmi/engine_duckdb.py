@@ -153,6 +153,29 @@ def _base(base: str, period: Period) -> tuple[str, str, dict[str, str], dict[str
     raise LmiInputError(f"unknown base relation {base!r}: valid bases are {', '.join(COVERAGE)}")
 
 
+def _rollup(
+    wanted: Sequence[str],
+    filters: Mapping[str, tuple[str, ...]],
+    grouping_sets: Sequence[tuple[str, ...]],
+    totals: Sequence[str],
+) -> tuple[str, list[Any]]:
+    """``SELECT … FROM base [WHERE filters] GROUP BY GROUPING SETS (…)`` over a ``base`` relation holding the
+    dimensions, with rolled-up dimensions shown as TOTAL, and its parameters (the filter values)."""
+    params: list[Any] = []
+    conditions = []
+    for name, values in filters.items():
+        conditions.append(f"{name} IN ({', '.join('?' for _ in values)})")
+        params.extend(values)
+    sets = ", ".join("(" + ", ".join(group) + ")" for group in grouping_sets)
+    outer = [*(f"coalesce({name}, '{TOTAL}') AS {name}" for name in wanted), *totals]
+    sql = (
+        f"SELECT {', '.join(outer)} FROM base"
+        + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+        + f" GROUP BY GROUPING SETS ({sets})"
+    )
+    return sql, params
+
+
 def _aggregate_sql(op: str, column: str | None) -> str:
     if op == "count":
         return "count(*)"
@@ -334,21 +357,9 @@ class DuckDBEngine:
                 raise LmiInputError(f"dimension {name!r} is not available for {base}")
         select = [f"{dims[name]} AS {name}" for name in dict.fromkeys([*wanted, *filters])]
         select += [f"{expr} AS {name}" for name, expr in columns.items()]
-        params: list[Any] = []
-        conditions = []
-        for name, values in filters.items():
-            conditions.append(f"{name} IN ({', '.join('?' for _ in values)})")
-            params.extend(values)
-        sets = ", ".join("(" + ", ".join(group) + ")" for group in grouping_sets)
-        outer = [f"coalesce({name}, '{TOTAL}') AS {name}" for name in wanted]
-        outer.append(f"count(*) AS {ROWS}")
-        outer += [f"{_aggregate_sql(m.op, m.column)} AS {m.name}" for m in measures]
-        sql = (
-            f"WITH base AS (SELECT {', '.join(select)} FROM {source} WHERE {where}) "
-            f"SELECT {', '.join(outer)} FROM base"
-            + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
-            + f" GROUP BY GROUPING SETS ({sets})"
-        )
+        totals = [f"count(*) AS {ROWS}", *(f"{_aggregate_sql(m.op, m.column)} AS {m.name}" for m in measures)]
+        rollup, params = _rollup(wanted, filters, grouping_sets, totals)
+        sql = f"WITH base AS (SELECT {', '.join(select)} FROM {source} WHERE {where}) " + rollup
         frame = self.connection.execute(sql, params).df()
         frame = frame[frame[ROWS] > 0].reset_index(drop=True)
         for name in wanted:
@@ -381,20 +392,12 @@ class DuckDBEngine:
             for column in needed
         )
         select = [f"{dims[name]} AS {name}" for name in dict.fromkeys([*wanted, *filters])]
-        params: list[Any] = []
-        conditions = []
-        for name, values in filters.items():
-            conditions.append(f"{name} IN ({', '.join('?' for _ in values)})")
-            params.extend(values)
-        sets = ", ".join("(" + ", ".join(group) + ")" for group in grouping_sets)
-        outer = [f"coalesce({name}, '{TOTAL}') AS {name}" for name in wanted]
-        outer.append(f"CAST(coalesce(sum(n), 0) AS BIGINT) AS {ROWS}")
-        outer += [f"CAST(coalesce(sum(n), 0) AS BIGINT) AS {m.name}" for m in measures]
+        count = "CAST(coalesce(sum(n), 0) AS BIGINT)"
+        totals = [f"{count} AS {ROWS}", *(f"{count} AS {m.name}" for m in measures)]
+        rollup, params = _rollup(wanted, filters, grouping_sets, totals)
         sql = (
             f"WITH counted AS ({counted}), base AS (SELECT {', '.join([*select, 'n'])} FROM counted {joins}) "
-            f"SELECT {', '.join(outer)} FROM base"
-            + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
-            + f" GROUP BY GROUPING SETS ({sets})"
+            + rollup
         )
         # The codes are dense small integers with known ranges, so DuckDB can count into an array indexed by
         # them (a "perfect hash" aggregate) rather than a hash table: 3× less CPU for the ~0.6 M groups of

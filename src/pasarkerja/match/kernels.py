@@ -359,26 +359,19 @@ def _province_of(region: int) -> int:
 
 @njit(inline="always", cache=True)
 def _best_case(
-    fixed: float,
-    skills_part: float,
-    pay_part: float,
-    skills_on: bool,
-    skills_off: bool,
-    pay_on: bool,
-    pay_off: bool,
-    inverse: F64,
+    fixed: float, skills_part: float, pay_part: float, cases: tuple[bool, bool, bool, bool], inverse: F64
 ) -> float:
-    """The largest weighted mean over the cases of which components apply (skills, pay) that can occur;
-    ``inverse`` holds 1 / denominator of the four cases (multiplying is exact enough for a bound: its
-    rounding is far below the bound's slack)."""
+    """The largest weighted mean over the cases of which components apply that can occur — ``cases``:
+    (skills and pay, skills only, pay only, neither) — with ``inverse`` holding 1 / denominator of each
+    (multiplying is exact enough for a bound: its rounding is far below the bound's slack)."""
     best = -np.inf
-    if skills_on and pay_on:
+    if cases[0]:
         best = max(best, (fixed + skills_part + pay_part) * inverse[0])
-    if skills_on and pay_off:
+    if cases[1]:
         best = max(best, (fixed + skills_part) * inverse[1])
-    if skills_off and pay_on:
+    if cases[2]:
         best = max(best, (fixed + pay_part) * inverse[2])
-    if skills_off and pay_off:
+    if cases[3]:
         best = max(best, fixed * inverse[3])
     return best
 
@@ -548,32 +541,21 @@ def group_bounds(
             pay_on = pay_known and g_any_pay[j]
             pay_off = (not pay_known) or g_any_no_pay[j]
             skills_part, pay_part = w0 * skills, w5 * pay
-            bound_all[i, column] = (
-                _best_case(
-                    common + w4 * location_all + w6,
-                    skills_part,
-                    pay_part,
-                    skills_on,
-                    skills_off,
-                    pay_on,
-                    pay_off,
-                    inverse,
-                )
-                + slack
+            cases = (
+                skills_on and pay_on,
+                skills_on and pay_off,
+                skills_off and pay_on,
+                skills_off and pay_off,
             )
-            bound_outside[i, column] = (
-                _best_case(
-                    common + w4 * location_outside + w6,
-                    skills_part,
-                    pay_part,
-                    skills_on,
-                    skills_off,
-                    pay_on,
-                    pay_off,
-                    inverse,
-                )
-                + slack
+            fixed = common + w6
+            bound_all[i, column] = _best_case(
+                fixed + w4 * location_all, skills_part, pay_part, cases, inverse
             )
+            bound_outside[i, column] = _best_case(
+                fixed + w4 * location_outside, skills_part, pay_part, cases, inverse
+            )
+            bound_all[i, column] += slack
+            bound_outside[i, column] += slack
         if grid and home >= 0:
             for e in range(first, last):
                 home_groups[g_home_groups[e]] = False
