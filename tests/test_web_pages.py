@@ -312,3 +312,33 @@ def test_api_reference_page_is_rendered_from_the_openapi_schema(
     assert "POST /api/login" in text
     assert "VacancyPage" in text and "SeekerPage" in text
     assert "<script" not in client.get("/docs").text
+
+
+def test_seeker_list_shows_the_work_preferences_the_score_reads(
+    engine: Engine, seeded: tuple[TestClient, Sample]
+) -> None:
+    from pasarkerja.store.models import Seeker
+
+    client, sample = seeded
+    first, second = sample.seeker_ids[:2]
+    with transaction(engine) as session:
+        session.execute(
+            update(Seeker)
+            .where(Seeker.id == first)
+            .values(accepts_remote=True, preferred_working_time="shift", preferred_employment_type="contract")
+        )
+        session.execute(update(Seeker).where(Seeker.id == second).values(willing_to_relocate=True))
+    log_in_page(client, "konselor1")
+    page = client.get("/pencari-kerja")
+    cell = re.search(rf'data-testid="seeker-preferences-{first}">([^<]*)<', page.text)
+    assert cell is not None and cell.group(1) == "Kontrak (PKWT), kerja shift, bersedia kerja jarak jauh"
+    assert f'data-testid="seeker-preferences-{second}">bersedia pindah<' in page.text
+    english = client.get("/pencari-kerja?lang=en").text
+    assert f'data-testid="seeker-preferences-{second}">willing to relocate<' in english
+    body = client.get("/api/seekers").json()
+    mine = next(s for s in body["items"] if s["id"] == first)
+    assert (mine["accepts_remote"], mine["preferred_working_time"], mine["willing_to_relocate"]) == (
+        True,
+        "shift",
+        False,
+    )

@@ -342,6 +342,11 @@ def test_programme_seeker_region_and_occupation_lists(engine: Engine, sample: Sa
         "skills_count",
         "is_active",
         "registered_on",
+        # work preferences the score reads: not identifying, no name, NIK or contact among the fields
+        "willing_to_relocate",
+        "accepts_remote",
+        "preferred_employment_type",
+        "preferred_working_time",
     }
 
     with transaction(engine) as session:

@@ -124,6 +124,10 @@ class SeekerSummary(_FromAttributes):
     skills_count: int
     is_active: bool
     registered_on: dt.date | None
+    willing_to_relocate: bool = False
+    accepts_remote: bool = False
+    preferred_employment_type: str | None = None
+    preferred_working_time: str | None = Field(default=None, description="shift or non-shift")
     name: str | None = Field(
         default=None, description="Full name, decrypted only for roles allowed to read personal data"
     )

@@ -171,6 +171,11 @@ class SeekerSummary:
     skills_count: int
     is_active: bool
     registered_on: dt.date | None
+    # what the matching score reads of the seeker's wishes (docs/MATCHING.md)
+    willing_to_relocate: bool = False
+    accepts_remote: bool = False
+    preferred_employment_type: str | None = None
+    preferred_working_time: str | None = None
 
 
 @dataclass(frozen=True)
@@ -563,6 +568,10 @@ def list_seekers(
             func.coalesce(skills.c.n, literal(0)).label("skills_count"),
             Seeker.is_active,
             Seeker.registered_on,
+            Seeker.willing_to_relocate,
+            Seeker.accepts_remote,
+            Seeker.preferred_employment_type,
+            Seeker.preferred_working_time,
         )
         .outerjoin(Region, Region.code == Seeker.region_code)
         .outerjoin(EducationLevel, EducationLevel.code == Seeker.education_level)
@@ -586,6 +595,10 @@ def list_seekers(
             skills_count=int(r.skills_count),
             is_active=bool(r.is_active),
             registered_on=r.registered_on,
+            willing_to_relocate=bool(r.willing_to_relocate),
+            accepts_remote=bool(r.accepts_remote),
+            preferred_employment_type=r.preferred_employment_type,
+            preferred_working_time=r.preferred_working_time,
         )
         for r in rows
     ]

@@ -138,6 +138,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "seeker.skills": {"id": "Jumlah keterampilan", "en": "Skills"},
     "seeker.active": {"id": "Aktif", "en": "Active"},
     "seeker.registered": {"id": "Terdaftar", "en": "Registered"},
+    "seeker.preferences": {"id": "Preferensi kerja", "en": "Work preferences"},
+    "seeker.relocates": {"id": "bersedia pindah", "en": "willing to relocate"},
+    "seeker.remote": {"id": "bersedia kerja jarak jauh", "en": "accepts remote work"},
+    "working_time.shift": {"id": "kerja shift", "en": "shift work"},
+    "working_time.non-shift": {"id": "jam kerja tetap (non-shift)", "en": "fixed hours (no shifts)"},
     "seeker.name_hidden": {"id": "(tidak tersedia)", "en": "(not available)"},
     # login
     "login.heading": {"id": "Masuk", "en": "Log in"},
