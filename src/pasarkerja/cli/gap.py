@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table as RichTable
 
-from pasarkerja.cli.common import DatabaseOption, console, fail, resolve_settings
+from pasarkerja.cli.common import DatabaseOption, console, fail, open_database
 
 app = typer.Typer(
     help="Skills gaps, training pathways, career paths and regional training needs.",
@@ -29,12 +29,6 @@ def _today(value: str | None) -> dt.date:
     except ValueError:
         fail(f"--today must be a date like 2025-12-31, got {value!r}")
         raise  # unreachable: fail() exits
-
-
-def _engine(database: str | None) -> Any:
-    from pasarkerja.store.db import make_engine
-
-    return make_engine(resolve_settings(database).database_url)
 
 
 @app.command("seeker")
@@ -61,7 +55,7 @@ def seeker_gap(
     if vacancy is not None and occupation:
         fail("give --vacancy or --occupation, not both")
     day = _today(today)
-    engine = _engine(database)
+    engine = open_database(database)
     try:
         with session_factory(engine)() as session:
             try:
@@ -179,7 +173,7 @@ def regional(
         fail(f"--level must be province or regency, got {level!r}")
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
         fail(f"--out must end in .csv or .xlsx, got {out.name!r}")
-    engine = _engine(database)
+    engine = open_database(database)
     try:
         with session_factory(engine)() as session:
             needs = gap_source.regional_needs(session, province, levels=(level,), top=top)
@@ -224,7 +218,7 @@ def refer(
     from pasarkerja.store import gap_source
     from pasarkerja.store.db import transaction
 
-    engine = _engine(database)
+    engine = open_database(database)
     try:
         with transaction(engine) as session:
             try:
@@ -250,7 +244,7 @@ def referral_status(
     from pasarkerja.store import gap_source
     from pasarkerja.store.db import transaction
 
-    engine = _engine(database)
+    engine = open_database(database)
     try:
         with transaction(engine) as session:
             try:

@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pasarkerja.cli.common import DatabaseOption, console, err_console, fail, resolve_settings
+from pasarkerja.cli.common import DatabaseOption, console, err_console, fail, open_database
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from pasarkerja.match import MatchResult
     from pasarkerja.store.matching import SkillLabel
 
@@ -31,22 +29,6 @@ app = typer.Typer(
 TopOption = Annotated[int, typer.Option("--top", "-k", min=1, max=1000, help="How many results")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table | json")]
 LanguageOption = Annotated[str, typer.Option("--lang", help="Language of the reasons: id | en")]
-
-
-def _engine(database: str | None) -> Engine:
-    """The database engine, or a clear error when the database cannot be opened or has no schema."""
-    from sqlalchemy import inspect
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from pasarkerja.store.db import make_engine
-
-    try:
-        engine = make_engine(resolve_settings(database).database_url)
-        if not inspect(engine).has_table("match_run"):
-            fail("the database has no schema yet: run `pasarkerja db init` (or `pasarkerja demo`) first")
-    except SQLAlchemyError as exc:
-        fail(f"cannot open the database: {type(exc).__name__}: {str(exc).splitlines()[0]}")
-    return engine
 
 
 def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -107,7 +89,7 @@ def match_seeker(
 
     _check_choice("--format", output_format, ("table", "json"))
     _check_choice("--lang", lang, ("id", "en"))
-    engine = _engine(database)
+    engine = open_database(database)
     with Session(engine) as session:
         try:
             results = match_service().recommend(session, seeker_id, top)
@@ -173,7 +155,7 @@ def match_vacancy(
 
     _check_choice("--format", output_format, ("table", "json"))
     _check_choice("--lang", lang, ("id", "en"))
-    engine = _engine(database)
+    engine = open_database(database)
     with Session(engine) as session:
         try:
             results = match_service().shortlist(session, vacancy_id, top)
@@ -267,7 +249,7 @@ def match_batch(
         fail("--scheduler needs --engine dask")
     if scheduler is not None and not scheduler.startswith(("tcp://", "tls://", "inproc://")):
         fail(f"--scheduler must look like tcp://HOST:PORT, not {scheduler!r}")
-    engine = _engine(database)
+    engine = open_database(database)
     service = match_service()
     started_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     started = time.perf_counter()
@@ -404,7 +386,7 @@ def match_assign(
             fail(f"--vacancies must be comma-separated ids, not {vacancies!r}")
         if not vacancy_ids:
             fail("--vacancies is empty")
-    engine = _engine(database)
+    engine = open_database(database)
     service = match_service()
     with Session(engine) as session:
         try:
