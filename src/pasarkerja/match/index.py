@@ -367,8 +367,7 @@ class VacancyIndex:
             self._constants,
             self._education_bound_table,
             BOUND_SLACK,
-            False,
-            True,
+            blocks=True,
         )
         return bound[:, 0]
 
@@ -459,8 +458,7 @@ class VacancyIndex:
             self._constants,
             self._education_bound_table,
             BOUND_SLACK,
-            True,
-            False,
+            blocks=False,
         )
         # Round 1: every vacancy of each seeker's most promising occupations (usually its own: most of its
         # top k lies there). The k-th best score so far is the seeker's threshold θ.

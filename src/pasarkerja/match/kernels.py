@@ -386,16 +386,15 @@ def group_bounds(
     c: ScoreConstants,
     education_bound: F64,
     slack: float,
-    grid: bool,
-    exact_province: bool,
+    blocks: bool,
 ) -> tuple[F64, F64]:
     """Upper bounds of the score of chunk seeker ``seekers[i]`` with any vacancy of group ``groups[j]``.
 
-    ``grid``: every seeker × every group (results ``len(seekers) × len(groups)``); else pairs
-    (``seekers[i]``, ``groups[i]``). Two bounds come back: over the whole group (``exact_province``: the
-    group lies in one province, a block; else an occupation over many provinces), and over the group's
-    vacancies outside the seeker's province. The skill part is ``skill_bound[seekers[i], groups[j]]`` when
-    that matrix is given (non-empty), else it is computed from the group's largest skill weights.
+    Occupations (``blocks`` False): every seeker × every group (``len(seekers) × len(groups)``), two bounds:
+    over all the occupation's vacancies, and over those outside the seeker's province; the skill part is
+    ``skill_bound[seekers[i], j]``. Blocks (one occupation in one province): pairs (``seekers[i]``,
+    ``groups[i]``), one column, the bound over the block with its province known exactly (the second
+    result is empty); the skill part comes from the block's largest skill weights.
     """
     (
         s_direct_indptr,
@@ -445,9 +444,9 @@ def group_bounds(
     ):
         inverse[case] = 1.0 / denominator if denominator > 0 else 0.0
     rows = seekers.size
-    columns = groups.size if grid else 1
+    columns = 1 if blocks else groups.size
     bound_all = np.empty((rows, columns))
-    bound_outside = np.empty((rows, columns))
+    bound_outside = np.empty((rows, 0 if blocks else columns))
     home_groups = np.zeros(g_occupation.size, dtype=np.bool_)
     for i in range(rows):
         s = seekers[i]
@@ -458,16 +457,16 @@ def group_bounds(
         pay_known = expected == expected
         pay_scale = 1.0 / (expected * tolerance) if pay_known and expected > 0 else 0.0
         experience_held = _np_maximum(s_experience[s], 0.0)
-        if grid and home >= 0:
+        if not blocks and home >= 0:
             # the groups with a vacancy in the seeker's regency, marked once per seeker, not searched per pair
             first = np.searchsorted(g_home_regions, home)
             last = np.searchsorted(g_home_regions, home, side="right")
             for e in range(first, last):
                 home_groups[g_home_groups[e]] = True
         for column in range(columns):
-            j = groups[column] if grid else groups[i]
+            j = groups[i] if blocks else groups[column]
             # skills: Σ direct credit × largest entry weight + group credit × largest group mass
-            if skill_bound.size > 0:
+            if not blocks:
                 skills = skill_bound[s, j]
             else:
                 direct = 0.0
@@ -496,17 +495,14 @@ def group_bounds(
             need = g_min_experience[j]
             experience = 1.0 if need <= 0.0 else _np_minimum(1.0, experience_held / need)
             # location
-            if grid:
-                has_home = home_groups[j]
-            else:
+            if blocks:
+                in_province = g_province[j] == province
                 has_home = False
                 # a block outside the seeker's province cannot hold its regency: no search needed
-                if home >= 0 and g_region_keys.size > 0 and (not exact_province or g_province[j] == province):
+                if home >= 0 and in_province:
                     key = j * (1 << 40) + home
                     at = np.searchsorted(g_region_keys, key)
                     has_home = at < g_region_keys.size and g_region_keys[at] == key
-            if exact_province:
-                in_province = g_province[j] == province
                 if has_home:
                     location_all = c.same_regency
                 elif in_province:
@@ -518,6 +514,7 @@ def group_bounds(
                     if s_preferred[p] >= 0 and _province_of(s_preferred[p]) == g_province[j]:
                         preferred = True
             else:
+                has_home = home_groups[j]
                 location_all = c.same_regency if has_home else max(c.same_province, far)
                 preferred = has_preferences
             location_outside = far
@@ -551,12 +548,12 @@ def group_bounds(
             bound_all[i, column] = _best_case(
                 fixed + w4 * location_all, skills_part, pay_part, cases, inverse
             )
-            bound_outside[i, column] = _best_case(
-                fixed + w4 * location_outside, skills_part, pay_part, cases, inverse
-            )
             bound_all[i, column] += slack
-            bound_outside[i, column] += slack
-        if grid and home >= 0:
+            if not blocks:
+                bound_outside[i, column] = (
+                    _best_case(fixed + w4 * location_outside, skills_part, pay_part, cases, inverse) + slack
+                )
+        if not blocks and home >= 0:
             for e in range(first, last):
                 home_groups[g_home_groups[e]] = False
     return bound_all, bound_outside
